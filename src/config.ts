@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes only from the environment (README, "Configuration"). It is checked once
+ * at start; a bad value stops Folio with a message naming the variable, never a stack trace
+ * half way through serving.
+ */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  adminPassword: string | undefined;
+  production: boolean;
+  sessionIdleHours: number;
+}
+
+const portSchema = z.coerce.number<string>().int().min(0).max(65535);
+
+const envSchema = z.object({
+  PORT: z.string().default('3000').pipe(portSchema),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  FOLIO_DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z.string().trim().optional(),
+  FOLIO_ADMIN_PASSWORD: z.string().optional(),
+  FOLIO_SESSION_IDLE_HOURS: z
+    .string()
+    .default('8')
+    .pipe(
+      z.coerce
+        .number<string>()
+        .positive()
+        .max(24 * 30),
+    ),
+  NODE_ENV: z.enum(['production', 'development', 'test']).optional(),
+});
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { kind: 'sqlite', file: path.join(dataDir, 'folio.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file)
+      throw new ConfigError('DATABASE_URL: "sqlite:" needs a file path, e.g. sqlite:./data/folio.sqlite');
+    return { kind: 'sqlite', file };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError('DATABASE_URL: not a valid postgres:// URL');
+    }
+    return { kind: 'postgres', url };
+  }
+  throw new ConfigError(
+    'DATABASE_URL must start with sqlite: or postgres:// (unset means SQLite in FOLIO_DATA_DIR)',
+  );
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  if (values.FOLIO_ADMIN_PASSWORD !== undefined && values.FOLIO_ADMIN_PASSWORD.length < 12) {
+    throw new ConfigError('FOLIO_ADMIN_PASSWORD must be at least 12 characters');
+  }
+  const dataDir = path.resolve(values.FOLIO_DATA_DIR);
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    database: parseDatabaseUrl(values.DATABASE_URL, dataDir),
+    adminPassword: values.FOLIO_ADMIN_PASSWORD,
+    production: values.NODE_ENV === 'production',
+    sessionIdleHours: values.FOLIO_SESSION_IDLE_HOURS,
+  };
+}

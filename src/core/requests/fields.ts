@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { ValidationMessageKey } from '../validation-messages.js';
+
+/** A zod error option that carries a message key (see validation-messages.ts). */
+export const msg = (key: ValidationMessageKey) => ({ error: key });
+
+export const customerNumberField = z
+  .string(msg('customer_number'))
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,20}$/, msg('customer_number'));
+
+export const invoiceNumberField = z
+  .string(msg('invoice_number'))
+  .trim()
+  .min(1, msg('invoice_number'))
+  .max(40, msg('invoice_number'));
+
+export const isoDateField = z.iso.date(msg('date'));

@@ -1,0 +1,140 @@
+/**
+ * The demo data set loaded on first start outside production: the company's usual
+ * departments, a few staff users and ~50 customers with service addresses in Rioverde's
+ * colonias. Deterministic (no randomness) so that screenshots and manual tests repeat.
+ */
+export const DEMO_PASSWORD = 'folio-demo-2026';
+
+export const DEMO_DEPARTMENTS = [
+  { code: 'atencion_clientes', name: 'Atención a clientes' },
+  { code: 'facturacion', name: 'Facturación' },
+  { code: 'soporte_tecnico', name: 'Soporte técnico' },
+  { code: 'administracion', name: 'Administración' },
+];
+
+export const DEMO_USERS = [
+  {
+    username: 'agente',
+    name: 'Ana López (ventanilla)',
+    roles: ['agent'],
+    departments: ['atencion_clientes'],
+  },
+  {
+    username: 'telefono',
+    name: 'Luis Martínez (teléfono)',
+    roles: ['agent'],
+    departments: ['atencion_clientes'],
+  },
+  { username: 'facturacion', name: 'Rosa Méndez', roles: ['backoffice'], departments: ['facturacion'] },
+  { username: 'tecnico', name: 'Jorge Ramírez', roles: ['technician'], departments: ['soporte_tecnico'] },
+  {
+    username: 'supervisor',
+    name: 'Carmen Torres',
+    roles: ['supervisor'],
+    departments: ['atencion_clientes', 'facturacion', 'soporte_tecnico', 'administracion'],
+  },
+];
+
+const GIVEN = [
+  'María Guadalupe',
+  'José Luis',
+  'Juana',
+  'Francisco',
+  'Verónica',
+  'Martín',
+  'Rocío',
+  'Ramón',
+  'Teresa',
+  'Alejandro',
+];
+const SURNAMES = [
+  'Juárez',
+  'Hernández',
+  'García',
+  'Martínez',
+  'López',
+  'González',
+  'Pérez',
+  'Rodríguez',
+  'Sánchez',
+  'Ramírez',
+  'Castillo',
+  'Ibarra',
+  'Muñoz',
+  'Zúñiga',
+  'Ortiz',
+];
+const COLONIAS: [string, string, number, number][] = [
+  ['Centro', '79610', 21.9297, -99.9946],
+  ['San Miguel', '79614', 21.9342, -99.9901],
+  ['El Refugio', '79616', 21.9251, -99.9998],
+  ['Infonavit', '79617', 21.9388, -99.9862],
+  ['Jardín', '79612', 21.9316, -99.9978],
+  ['Santa Elena', '79615', 21.9223, -99.9889],
+  ['Barrio de Guadalupe', '79613', 21.9275, -99.9912],
+  ['Las Flores', '79618', 21.9401, -99.9951],
+  ['San Antonio', '79619', 21.9209, -99.9937],
+  ['Bugambilias', '79624', 21.9363, -100.0021],
+];
+const STREETS = [
+  'Centenario',
+  'Madero',
+  'Hidalgo',
+  'Benito Juárez',
+  'Zaragoza',
+  'Morelos',
+  'Allende',
+  'Reforma',
+  'Guerrero',
+  'Iturbide',
+  'Abasolo',
+  'Galeana',
+];
+
+export interface DemoCustomer {
+  customerNumber: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  address: {
+    street: string;
+    number: string;
+    colonia: string;
+    city: string;
+    postalCode: string;
+    lat: number;
+    lng: number;
+  };
+  billingCycleDay: number;
+}
+
+export function demoCustomers(count = 50): DemoCustomer[] {
+  return Array.from({ length: count }, (_, i) => {
+    const colonia = COLONIAS[i % COLONIAS.length] as (typeof COLONIAS)[number];
+    const given = GIVEN[i % GIVEN.length] as string;
+    const first = SURNAMES[i % SURNAMES.length] as string;
+    const second = SURNAMES[(i * 7 + 3) % SURNAMES.length] as string;
+    const customerNumber = String(100001 + i);
+    return {
+      customerNumber,
+      name: `${given} ${first} ${second}`,
+      phone: `487 ${String(870_0000 + i * 137).replace(/(\d{3})(\d{4})/, '$1 $2')}`,
+      email: i % 3 === 0 ? `cliente${customerNumber}@example.com` : null,
+      address: {
+        street: STREETS[i % STREETS.length] as string,
+        number: String(10 + ((i * 37) % 600)),
+        colonia: colonia[0],
+        city: 'Rioverde, S.L.P.',
+        postalCode: colonia[1],
+        lat: Number((colonia[2] + ((i % 5) - 2) * 0.0007).toFixed(5)),
+        lng: Number((colonia[3] + ((i % 3) - 1) * 0.0007).toFixed(5)),
+      },
+      billingCycleDay: 1 + ((i * 5) % 28),
+    };
+  });
+}
+
+/** Invoice numbers read like a printed bill: series letter, period, customer. */
+export function demoInvoiceNumber(customerNumber: string, year: number, month: number): string {
+  return `F${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}-${customerNumber}`;
+}

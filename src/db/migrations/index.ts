@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './001_foundation.js';
+
+/**
+ * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
+ * the compiled server carries them. Every one runs on SQLite and PostgreSQL in CI.
+ */
+export const migrations: Record<string, Migration> = {
+  '001_foundation': foundation,
+};

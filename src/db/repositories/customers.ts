@@ -1,0 +1,137 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Customer, Invoice } from '../../core/customer.js';
+import { phoneDigits, searchKey } from '../../core/normalize.js';
+import { contains, startsWith } from '../like.js';
+import type { CustomersTable, Database } from '../schema.js';
+
+export const CUSTOMER_SEARCH_LIMIT = 20;
+
+export interface CustomerRecord extends Customer {
+  createdAt: Date;
+}
+
+function toCustomer(row: Selectable<CustomersTable>): Customer {
+  return {
+    customerNumber: row.customer_number,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    address: {
+      street: row.street,
+      number: row.street_number,
+      colonia: row.colonia,
+      city: row.city,
+      postalCode: row.postal_code,
+      lat: row.lat,
+      lng: row.lng,
+    },
+    billingCycleDay: row.billing_cycle_day,
+  };
+}
+
+export class CustomersRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async find(customerNumber: string): Promise<Customer | undefined> {
+    const row = await this.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('customer_number', '=', customerNumber)
+      .executeTakeFirst();
+    return row && toCustomer(row);
+  }
+
+  async exists(customerNumber: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('customers')
+      .select('customer_number')
+      .where('customer_number', '=', customerNumber)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Number (prefix), name (anywhere, accent- and case-insensitive) or phone (digits anywhere).
+   * Exact customer-number matches come first, then by name.
+   */
+  async search(text: string): Promise<Customer[]> {
+    const key = searchKey(text);
+    const digits = phoneDigits(text);
+    const rows = await this.db
+      .selectFrom('customers')
+      .selectAll()
+      .where((eb) => {
+        const conditions = [
+          startsWith(eb.ref('customer_number'), text.trim()),
+          contains(eb.ref('search_name'), key),
+        ];
+        if (digits.length >= 3) conditions.push(contains(eb.ref('phone_digits'), digits));
+        return eb.or(conditions);
+      })
+      .orderBy((eb) => eb.case().when('customer_number', '=', text.trim()).then(0).else(1).end())
+      .orderBy('search_name')
+      .orderBy('customer_number')
+      .limit(CUSTOMER_SEARCH_LIMIT)
+      .execute();
+    return rows.map(toCustomer);
+  }
+
+  /** Inserts or updates; returns whether the customer is new. */
+  async upsert(customer: Customer, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    const values = {
+      name: customer.name,
+      search_name: searchKey(customer.name),
+      phone: customer.phone,
+      phone_digits: customer.phone === null ? null : phoneDigits(customer.phone),
+      email: customer.email,
+      street: customer.address.street,
+      street_number: customer.address.number,
+      colonia: customer.address.colonia,
+      city: customer.address.city,
+      postal_code: customer.address.postalCode,
+      lat: customer.address.lat,
+      lng: customer.address.lng,
+      billing_cycle_day: customer.billingCycleDay,
+      updated_at: at,
+    };
+    const existed = await this.exists(customer.customerNumber);
+    // ON CONFLICT rather than insert-or-update by hand: two pushes of a new customer at once
+    // must both succeed, not one of them fail on the primary key.
+    await this.db
+      .insertInto('customers')
+      .values({ ...values, customer_number: customer.customerNumber, created_at: at })
+      .onConflict((oc) => oc.column('customer_number').doUpdateSet(values))
+      .execute();
+    return !existed;
+  }
+
+  /** Adds invoices the customer does not have yet; a number already stored is left as it is. */
+  async addInvoices(customerNumber: string, invoices: Invoice[], now: Date): Promise<void> {
+    if (invoices.length === 0) return;
+    await this.db
+      .insertInto('invoices')
+      .values(
+        invoices.map((invoice) => ({
+          customer_number: customerNumber,
+          number: invoice.number,
+          issued_at: invoice.issuedAt.toISOString(),
+          created_at: now.toISOString(),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['customer_number', 'number']).doNothing())
+      .execute();
+  }
+
+  async latestInvoiceNumber(customerNumber: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('invoices')
+      .select('number')
+      .where('customer_number', '=', customerNumber)
+      .orderBy('issued_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.number;
+  }
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { isRole, type StaffUser } from '../../core/permissions.js';
+import type { Database } from '../schema.js';
+
+export interface UserWithSecret extends StaffUser {
+  passwordHash: string;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  name: string;
+  passwordHash: string;
+  roles: string[];
+  departments: string[];
+  mustChangePassword: boolean;
+  now: Date;
+}
+
+export function parseRoles(json: string): StaffUser['roles'] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed)
+    ? parsed.filter((r): r is StaffUser['roles'][number] => isRole(String(r)))
+    : [];
+}
+
+export class UsersRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findByUsername(username: string): Promise<UserWithSecret | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const departments = await this.db
+      .selectFrom('user_departments')
+      .select('department_code')
+      .where('user_id', '=', row.id)
+      .execute();
+    return {
+      id: row.id,
+      username: row.username,
+      name: row.name,
+      roles: parseRoles(row.roles),
+      departments: departments.map((d) => d.department_code),
+      mustChangePassword: row.must_change_password === 1,
+      passwordHash: row.password_hash,
+      disabled: row.disabled === 1,
+    };
+  }
+
+  async insert(user: NewUser): Promise<void> {
+    const at = user.now.toISOString();
+    await this.db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        username: user.username,
+        name: user.name,
+        password_hash: user.passwordHash,
+        roles: JSON.stringify(user.roles),
+        must_change_password: user.mustChangePassword ? 1 : 0,
+        disabled: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    if (user.departments.length > 0) {
+      await this.db
+        .insertInto('user_departments')
+        .values(user.departments.map((code) => ({ user_id: user.id, department_code: code })))
+        .execute();
+    }
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

@@ -1,0 +1,123 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Table types as Kysely sees them. Timestamps are written as ISO-8601 UTC strings; SQLite
+ * reads them back as strings and PostgreSQL (timestamptz) as Date, so repositories read them
+ * through `toDate`. Booleans are 0/1 integers in both, since better-sqlite3 cannot bind
+ * booleans.
+ */
+type Timestamp = ColumnType<Date | string, string, string>;
+type Flag = ColumnType<number, number | undefined, number>;
+
+export interface DepartmentsTable {
+  code: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  password_hash: string;
+  roles: string; // JSON array of role names
+  must_change_password: Flag;
+  disabled: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserDepartmentsTable {
+  user_id: string;
+  department_code: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CustomersTable {
+  customer_number: string;
+  name: string;
+  search_name: string;
+  phone: string | null;
+  phone_digits: string | null;
+  email: string | null;
+  street: string;
+  street_number: string | null;
+  colonia: string;
+  city: string;
+  postal_code: string;
+  lat: number | null;
+  lng: number | null;
+  billing_cycle_day: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvoicesTable {
+  customer_number: string;
+  number: string;
+  issued_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ReportNumberCountersTable {
+  period: string;
+  last_sequence: number;
+}
+
+export interface ReportsTable {
+  number: string;
+  customer_number: string;
+  type: string;
+  channel: string;
+  status: string;
+  description: string;
+  location_text: string | null;
+  location_lat: number | null;
+  location_lng: number | null;
+  verified: Flag;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface ReportEventsTable {
+  report_number: string;
+  seq: number;
+  kind: string;
+  actor_id: string | null;
+  at: Timestamp;
+  data: string; // JSON object
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  report_number: string;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  departments: DepartmentsTable;
+  users: UsersTable;
+  user_departments: UserDepartmentsTable;
+  sessions: SessionsTable;
+  customers: CustomersTable;
+  invoices: InvoicesTable;
+  report_number_counters: ReportNumberCountersTable;
+  reports: ReportsTable;
+  report_events: ReportEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}

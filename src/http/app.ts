@@ -1,0 +1,54 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { ServiceContext } from '../services/context.js';
+import auth from './plugins/auth.js';
+import errors from './plugins/errors.js';
+import openapi from './plugins/openapi.js';
+import web from './plugins/web.js';
+import customerRoutes from './routes/customers.js';
+import healthRoutes from './routes/health.js';
+import reportRoutes from './routes/reports.js';
+import sessionRoutes from './routes/session.js';
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  db: Kysely<Database>;
+  /** The built web app; omitted in API tests. */
+  webDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Logs never carry credentials or session ids (DESIGN.md; issue 5 widens this list). */
+export const LOG_REDACTIONS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  'password',
+  'invoiceNumber',
+];
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Clients must not steer Fastify into a 500 by odd headers or URLs.
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errors);
+  await app.register(cookie);
+  await app.register(openapi);
+  await app.register(auth, { ctx: options.ctx });
+  await app.register(healthRoutes, { db: options.db });
+  await app.register(sessionRoutes, { ctx: options.ctx });
+  await app.register(customerRoutes, { ctx: options.ctx });
+  await app.register(reportRoutes, { ctx: options.ctx });
+  if (options.webDir) await app.register(web, { webDir: options.webDir });
+  return app;
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { sendError } from './errors.js';
+
+/**
+ * Serves the built React app (dist/web) and answers any other non-API GET with index.html,
+ * so deep links such as /reportes/2611000427 load the app. API paths keep their JSON 404.
+ */
+export default fp(async function web(app: FastifyInstance, options: { webDir: string }) {
+  const indexFile = path.join(options.webDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    app.log.warn(`web app not built (${indexFile} missing): run "npm run build"`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (
+      request.method !== 'GET' ||
+      url.startsWith('/api/') ||
+      url === '/health' ||
+      path.extname(url) !== ''
+    ) {
+      return sendError(reply, 404, 'not_found', `No existe la ruta ${request.method} ${url}.`);
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+});

@@ -1,0 +1,78 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoCustomers,
+  demoInvoiceNumber,
+} from '../db/demo-data.js';
+import { CustomersRepository } from '../db/repositories/customers.js';
+import { UsersRepository } from '../db/repositories/users.js';
+import type { ServiceContext } from './context.js';
+import { hashPassword } from './passwords.js';
+
+/**
+ * First start: an `admin` user exists once Folio has started. Its password comes from
+ * FOLIO_ADMIN_PASSWORD or is generated, returned here once to be printed, and never stored
+ * in clear.
+ */
+export async function ensureAdmin(
+  ctx: ServiceContext,
+  configuredPassword: string | undefined,
+): Promise<{ created: boolean; generatedPassword?: string }> {
+  const users = new UsersRepository(ctx.db);
+  if (await users.findByUsername('admin')) return { created: false };
+  const generated = configuredPassword === undefined ? randomBytes(12).toString('base64url') : undefined;
+  await users.insert({
+    id: randomUUID(),
+    username: 'admin',
+    name: 'Administrador',
+    passwordHash: await hashPassword(configuredPassword ?? (generated as string)),
+    roles: ['admin'],
+    departments: [],
+    mustChangePassword: false,
+    now: ctx.now(),
+  });
+  return generated ? { created: true, generatedPassword: generated } : { created: true };
+}
+
+/** Loads the demo data when the database holds no customers yet; returns whether it did. */
+export async function loadDemoData(ctx: ServiceContext): Promise<boolean> {
+  const now = ctx.now();
+  const existing = await ctx.db.selectFrom('customers').select('customer_number').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = now.toISOString();
+    await trx
+      .insertInto('departments')
+      .values(DEMO_DEPARTMENTS.map((d) => ({ ...d, created_at: at })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    const users = new UsersRepository(trx);
+    for (const demo of DEMO_USERS) {
+      if (await users.findByUsername(demo.username)) continue;
+      await users.insert({ id: randomUUID(), ...demo, passwordHash, mustChangePassword: false, now });
+    }
+    const customers = new CustomersRepository(trx);
+    for (const customer of demoCustomers()) {
+      await customers.upsert({ ...customer, address: { ...customer.address } }, now);
+      // Three monthly bills, the latest issued this month on the customer's billing day.
+      const invoices = [2, 1, 0].map((monthsAgo) => {
+        const issued = new Date(
+          Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, customer.billingCycleDay, 12),
+        );
+        return {
+          number: demoInvoiceNumber(
+            customer.customerNumber,
+            issued.getUTCFullYear(),
+            issued.getUTCMonth() + 1,
+          ),
+          issuedAt: issued,
+        };
+      });
+      await customers.addInvoices(customer.customerNumber, invoices, now);
+    }
+  });
+  return true;
+}

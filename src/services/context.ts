@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+/**
+ * What every use case is given: the database and the clock. The clock is a function so tests
+ * (and the promise watch, later) can set the time; nothing in a use case reads the system
+ * time directly.
+ */
+export interface ServiceContext {
+  db: Kysely<Database>;
+  now: () => Date;
+  sessionIdleMs: number;
+}
