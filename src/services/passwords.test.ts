@@ -15,5 +15,6 @@ describe('passwords', () => {
 
   it('refuse a malformed stored hash instead of throwing', async () => {
     expect(await verifyPassword('x', 'plain-text')).toBe(false);
+    expect(await verifyPassword('x', '$argon2id$broken')).toBe(false);
   });
 });

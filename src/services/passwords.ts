@@ -1,36 +1,25 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 /**
- * scrypt from Node's own crypto (maintained with Node, no native add-on to build) with the
- * parameters OWASP recommends for it (N=2^17, r=8, p=1). The parameters are stored with each
- * hash, so they can be raised later without breaking existing passwords.
+ * argon2id through @node-rs/argon2 (maintained, prebuilt for each platform, runs off the event
+ * loop) with OWASP's minimum parameters: 19 MiB of memory, 2 passes, 1 lane. That costs about
+ * 20 ms here, where scrypt at OWASP's setting cost 700 ms a sign-in on a 2-core machine. The
+ * parameters are stored inside each hash, so raising them later keeps old passwords working.
  */
-const N = 2 ** 17;
-const R = 8;
-const P = 1;
-const KEY_LENGTH = 32;
-const MAX_MEMORY = 256 * 1024 * 1024;
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { N: n, r, p, maxmem: MAX_MEMORY }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
-}
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+export function hashPassword(password: string): Promise<string> {
+  return hash(password.normalize('NFKC'), OPTIONS);
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (!stored.startsWith('$argon2')) return false;
+  try {
+    return await verify(stored, password.normalize('NFKC'));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest } from '../../src/db/database.js';
+import type { FolioDialect } from '../../src/db/dialects/dialect.js';
+import { openPostgres } from '../../src/db/dialects/postgres.js';
+import { openSqlite } from '../../src/db/dialects/sqlite.js';
+
+/**
+ * The databases every data-layer and API test runs against: SQLite always, and PostgreSQL
+ * when FOLIO_TEST_POSTGRES_URL points at a server (CI sets it). Each opened database is new
+ * and empty: a temporary SQLite file or a freshly created PostgreSQL database, dropped after.
+ */
+export interface TestDatabase {
+  dialect: FolioDialect;
+  close(): Promise<void>;
+}
+
+export interface DatabaseKind {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<TestDatabase>;
+}
+
+const sqlite: DatabaseKind = {
+  name: 'sqlite',
+  async open() {
+    const dialect = openSqlite(':memory:');
+    await migrateToLatest(dialect.db);
+    return { dialect, close: () => dialect.db.destroy() };
+  },
+};
+
+function postgres(adminUrl: string): DatabaseKind {
+  return {
+    name: 'postgres',
+    async open() {
+      const name = `folio_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const dialect = openPostgres(url.toString());
+      await migrateToLatest(dialect.db);
+      return {
+        dialect,
+        async close() {
+          await dialect.db.destroy();
+          const cleanup = new pg.Client({ connectionString: adminUrl });
+          await cleanup.connect();
+          await cleanup.query(`drop database if exists ${name} with (force)`);
+          await cleanup.end();
+        },
+      };
+    },
+  };
+}
+
+const postgresUrl = process.env.FOLIO_TEST_POSTGRES_URL;
+
+export const databaseKinds: DatabaseKind[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
