@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 /**
  * argon2id through @node-rs/argon2 (maintained, prebuilt for each platform, runs off the event
@@ -7,7 +7,9 @@ import { Algorithm, hash, verify } from '@node-rs/argon2';
  * 20 ms here, where scrypt at OWASP's setting cost 700 ms a sign-in on a 2-core machine. The
  * parameters are stored inside each hash, so raising them later keeps old passwords working.
  */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// 2 is Algorithm.Argon2id; the library exports it as a const enum, which isolated modules cannot import.
+const ARGON2ID = 2;
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize('NFKC'), OPTIONS);
