@@ -1,3 +1,5 @@
+import type { BillingCycle } from './promise.js';
+
 export interface ServiceAddress {
   street: string;
   number: string | null;
@@ -16,9 +18,20 @@ export interface Customer {
   email: string | null;
   address: ServiceAddress;
   billingCycleDay: number;
+  /** From the billing system when known (YYYY-MM-DD): when the next billing period starts. */
+  nextBillingDate: string | null;
+  billingPeriodMonths: 1 | 2;
 }
 
 export interface Invoice {
   number: string;
   issuedAt: Date;
+}
+
+export function billingCycleOf(customer: Customer): BillingCycle {
+  return {
+    billingCycleDay: customer.billingCycleDay,
+    billingPeriodMonths: customer.billingPeriodMonths,
+    ...(customer.nextBillingDate ? { nextBillingDate: customer.nextBillingDate } : {}),
+  };
 }

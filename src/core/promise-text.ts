@@ -4,7 +4,9 @@
  */
 import { TIME_ZONE } from './calendar.js';
 
-export type Language = 'es' | 'en';
+import type { Language } from './validation-messages.js';
+
+export type { Language };
 
 const LOCALES: Record<Language, string> = { es: 'es-MX', en: 'en-US' };
 

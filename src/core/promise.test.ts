@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BusinessCalendar, defaultCalendar, zonedInstant } from './calendar.js';
 import {
+  atRiskAt,
   type BillingCycle,
   defaultPromisePolicy,
   dueAtAfterPauses,
@@ -275,10 +276,16 @@ describe('promiseState', () => {
     expect(state(new Date(dueAt.getTime() + 1))).toBe('breached');
   });
 
-  it('judges a resolved report at the time it was resolved', () => {
+  it('judges a resolved report by whether the promise was kept', () => {
     expect(state(at(100), at(5))).toBe('on_track');
-    expect(state(at(100), at(9))).toBe('at_risk');
+    expect(state(at(100), at(9))).toBe('on_track');
     expect(state(at(100), at(11))).toBe('breached');
+  });
+
+  it('turns at risk later when waiting on the customer moved the promise', () => {
+    const moved = new Date(dueAt.getTime() + 5 * HOUR);
+    expect(atRiskAt({ filedAt, dueAt, policy })).toEqual(at(8));
+    expect(atRiskAt({ filedAt, dueAt: moved, baseDueAt: dueAt, policy })).toEqual(at(13));
   });
 
   it('knows whether the promise was kept', () => {

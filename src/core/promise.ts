@@ -189,7 +189,10 @@ export function dueAtAfterPauses(query: {
 export const PROMISE_STATES = ['on_track', 'at_risk', 'breached'] as const;
 export type PromiseState = (typeof PROMISE_STATES)[number];
 
-/** Where a report stands against its promise; a resolved report stays as it stood when resolved. */
+/**
+ * Where a report stands against its promise. A resolved report is judged by its outcome
+ * alone: kept (`on_track`) or not (`breached`); "at risk" only means something while work goes on.
+ */
 export function promiseState(query: {
   filedAt: Date;
   dueAt: Date;
@@ -197,13 +200,26 @@ export function promiseState(query: {
   resolvedAt?: Date | null;
   policy: PromisePolicy;
 }): PromiseState {
-  const at = (query.resolvedAt ?? query.now).getTime();
-  const filed = query.filedAt.getTime();
-  const due = query.dueAt.getTime();
-  if (at > due) return 'breached';
-  const promised = due - filed;
-  if (promised <= 0) return 'at_risk';
-  return (at - filed) / promised >= query.policy.atRiskFraction ? 'at_risk' : 'on_track';
+  if (query.resolvedAt) return promiseKept(query.dueAt, query.resolvedAt) ? 'on_track' : 'breached';
+  const now = query.now.getTime();
+  if (now > query.dueAt.getTime()) return 'breached';
+  return now >= atRiskAt(query).getTime() ? 'at_risk' : 'on_track';
+}
+
+/**
+ * The moment a report turns "at risk": when the share `atRiskFraction` of the promised time
+ * (from filing to the promise as first given) is used up. Measured back from the current
+ * `dueAt`, so time spent waiting on the customer moves it later with the promise.
+ */
+export function atRiskAt(query: {
+  filedAt: Date;
+  dueAt: Date;
+  baseDueAt?: Date;
+  policy: Pick<PromisePolicy, 'atRiskFraction'>;
+}): Date {
+  const promised = (query.baseDueAt ?? query.dueAt).getTime() - query.filedAt.getTime();
+  const margin = Math.max(0, promised) * (1 - query.policy.atRiskFraction);
+  return new Date(query.dueAt.getTime() - margin);
 }
 
 export function promiseKept(dueAt: Date, resolvedAt: Date): boolean {

@@ -1,4 +1,6 @@
 /** The report's vocabulary (DESIGN.md §3–4), shared by the server and the web page. */
+import type { Pause, PromiseState } from './promise.js';
+import type { ExternalCause, Track } from './routing.js';
 
 export const REPORT_TYPES = [
   'fault',
@@ -61,4 +63,37 @@ export interface Report {
   createdBy: StaffRef;
   version: number;
   timeline: ReportEvent[];
+  /** Null only for reports filed before routing existed. */
+  track: Track | null;
+  department: { code: string; name: string } | null;
+  urgent: boolean;
+  documentsNeeded: boolean;
+  externalDays: number | null;
+  externalCause: ExternalCause | null;
+  /** The promise: the first one given plus any time spent waiting on the customer. */
+  dueAt: Date | null;
+  /** The promise as computed from the filing time, before pauses. */
+  baseDueAt: Date | null;
+  /** When the promise watch flags it as at risk (moves with the promise). */
+  atRiskAt: Date | null;
+  /** As last marked by the promise watch, or settled when resolved. */
+  promiseState: PromiseState;
+  resolvedAt: Date | null;
+  promiseKept: boolean | null;
+  pauses: Pause[];
+}
+
+/**
+ * Where the report stands against its promise right now: settled once resolved, stopped
+ * while waiting on the customer (the promise moves when the wait ends), otherwise by the
+ * clock. The promise watch records the same states as timeline events.
+ */
+export function livePromiseState(report: Report, now: Date): PromiseState | null {
+  if (!report.dueAt) return null;
+  if (report.promiseKept !== null) return report.promiseKept ? 'on_track' : 'breached';
+  if (report.status === 'cancelled') return report.promiseState;
+  if (report.status === 'waiting_customer') return report.promiseState;
+  if (now.getTime() > report.dueAt.getTime()) return 'breached';
+  if (report.atRiskAt && now.getTime() >= report.atRiskAt.getTime()) return 'at_risk';
+  return 'on_track';
 }

@@ -8,6 +8,7 @@ import type { ColumnType } from 'kysely';
  */
 type Timestamp = ColumnType<Date | string, string, string>;
 type Flag = ColumnType<number, number | undefined, number>;
+type NullableTimestamp = ColumnType<Date | string | null, string | null | undefined, string | null>;
 
 export interface DepartmentsTable {
   code: string;
@@ -55,6 +56,8 @@ export interface CustomersTable {
   lat: number | null;
   lng: number | null;
   billing_cycle_day: number;
+  next_billing_date: string | null;
+  billing_period_months: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -86,6 +89,45 @@ export interface ReportsTable {
   created_by: string;
   updated_at: Timestamp;
   version: number;
+  track: string | null;
+  department_code: string | null;
+  urgent: Flag;
+  documents_needed: Flag;
+  external_days: number | null;
+  external_cause: string | null;
+  base_due_at: NullableTimestamp;
+  due_at: NullableTimestamp;
+  at_risk_at: NullableTimestamp;
+  promise_state: ColumnType<string, string | undefined, string>;
+  resolved_at: NullableTimestamp;
+  promise_kept: number | null;
+}
+
+export interface ReportPausesTable {
+  report_number: string;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface RoutingRulesTable {
+  report_type: string;
+  track: string;
+  department_code: string;
+  track_when_documents_needed: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+  updated_at: Timestamp;
+}
+
+export interface HolidaysTable {
+  date: string; // YYYY-MM-DD, local
+  name: string;
+  created_at: Timestamp;
+  created_by: string | null;
 }
 
 export interface ReportEventsTable {
@@ -116,8 +158,16 @@ export interface Database {
   reports: ReportsTable;
   report_events: ReportEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  report_pauses: ReportPausesTable;
+  routing_rules: RoutingRulesTable;
+  settings: SettingsTable;
+  holidays: HolidaysTable;
 }
 
 export function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
+}
+
+export function toDateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : toDate(value);
 }

@@ -56,7 +56,10 @@ export async function loadDemoData(ctx: ServiceContext): Promise<boolean> {
     }
     const customers = new CustomersRepository(trx);
     for (const customer of demoCustomers()) {
-      await customers.upsert({ ...customer, address: { ...customer.address } }, now);
+      await customers.upsert(
+        { ...customer, address: { ...customer.address }, nextBillingDate: null, billingPeriodMonths: 1 },
+        now,
+      );
       // Three monthly bills, the latest issued this month on the customer's billing day.
       const invoices = [2, 1, 0].map((monthsAgo) => {
         const issued = new Date(

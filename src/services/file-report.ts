@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { localDateOf } from '../core/calendar.js';
+import { billingCycleOf } from '../core/customer.js';
 import { Conflict, NotFound, Unavailable } from '../core/errors.js';
 import type { StaffUser } from '../core/permissions.js';
+import { atRiskAt } from '../core/promise.js';
 import type { Report } from '../core/report.js';
 import { composeReportNumber, MAX_SEQUENCE_IN_PERIOD, numberPeriod } from '../core/report-number.js';
+import { planPromise } from '../core/report-promise.js';
 import type { FileReportRequest } from '../core/requests/file-report.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
 import { ReportsRepository } from '../db/repositories/reports.js';
 import type { ServiceContext } from './context.js';
+import { promiseChoicesOf, requireDepartment } from './promise-choices.js';
+import { loadPromiseSettings } from './promise-settings.js';
 import { invoiceMatches } from './verify-customer.js';
 
 export function periodOf(instant: Date): string {
@@ -69,9 +74,17 @@ export async function fileReport(
     number = await ctx.db.transaction().execute(async (trx) => {
       const customers = new CustomersRepository(trx);
       const reports = new ReportsRepository(trx);
-      if (!(await customers.exists(request.customerNumber))) {
-        throw new NotFound(`No existe el cliente ${request.customerNumber}.`);
-      }
+      const customer = await customers.find(request.customerNumber);
+      if (!customer) throw new NotFound(`No existe el cliente ${request.customerNumber}.`);
+      const settings = await loadPromiseSettings(trx);
+      const promise = planPromise(
+        request.type,
+        promiseChoicesOf(request),
+        billingCycleOf(customer),
+        now,
+        settings,
+      );
+      await requireDepartment(trx, promise.departmentCode);
       const verified =
         request.invoiceNumber !== undefined &&
         invoiceMatches(request.invoiceNumber, await customers.latestInvoiceNumber(request.customerNumber));
@@ -92,6 +105,14 @@ export async function fileReport(
         verified,
         createdAt: now,
         createdBy: user.id,
+        track: promise.track,
+        departmentCode: promise.departmentCode,
+        urgent: promise.urgent,
+        documentsNeeded: promise.documentsNeeded,
+        externalDays: promise.externalDays,
+        externalCause: promise.externalCause,
+        dueAt: promise.dueAt,
+        atRiskAt: atRiskAt({ filedAt: now, dueAt: promise.dueAt, policy: settings.policy }),
       });
       await reports.appendEvent(
         allocated,
@@ -99,7 +120,14 @@ export async function fileReport(
           kind: 'filed',
           actorId: user.id,
           at: now,
-          data: { type: request.type, channel: request.channel, verified },
+          data: {
+            type: request.type,
+            channel: request.channel,
+            verified,
+            track: promise.track,
+            department: promise.departmentCode,
+            dueAt: promise.dueAt.toISOString(),
+          },
         },
         1,
       );

@@ -33,6 +33,8 @@ export async function upsertCustomer(
       lng: request.address.lng ?? null,
     },
     billingCycleDay: request.billingCycleDay,
+    nextBillingDate: request.nextBillingDate ?? null,
+    billingPeriodMonths: request.billingPeriodMonths ?? 1,
   };
   const now = ctx.now();
   const created = await ctx.db.transaction().execute(async (trx) => {

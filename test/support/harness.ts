@@ -38,15 +38,6 @@ export async function startHarness(kind: DatabaseKind, start = '2026-11-26T16:00
   const ctx: ServiceContext = { db: database.dialect.db, now: clock.now, sessionIdleMs: 8 * 3600_000 };
   const app = await buildApp({ ctx, db: database.dialect.db });
   await app.ready();
-  const at = clock.now().toISOString();
-  await ctx.db
-    .insertInto('departments')
-    .values([
-      { code: 'atencion_clientes', name: 'Atención a clientes', created_at: at },
-      { code: 'facturacion', name: 'Facturación', created_at: at },
-      { code: 'soporte_tecnico', name: 'Soporte técnico', created_at: at },
-    ])
-    .execute();
   return {
     app,
     ctx,

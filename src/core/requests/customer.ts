@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invoiceNumberField, msg } from './fields.js';
+import { invoiceNumberField, isoDateField, msg } from './fields.js';
 
 const addressPart = z
   .string(msg('address_part'))
@@ -42,6 +42,9 @@ export const upsertCustomerRequest = z.strictObject({
     .int(msg('billing_cycle_day'))
     .min(1, msg('billing_cycle_day'))
     .max(28, msg('billing_cycle_day')),
+  /** From the billing system: when the customer's next billing period starts. */
+  nextBillingDate: isoDateField.optional(),
+  billingPeriodMonths: z.union([z.literal(1), z.literal(2)], msg('billing_period_months')).optional(),
   invoices: z
     .array(
       z.strictObject({

@@ -16,3 +16,8 @@ export const invoiceNumberField = z
   .max(40, msg('invoice_number'));
 
 export const isoDateField = z.iso.date(msg('date'));
+
+export const departmentCodeField = z
+  .string(msg('department'))
+  .trim()
+  .regex(/^[a-z0-9_]{1,40}$/, msg('department'));

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { EXTERNAL_MAX_DAYS, EXTERNAL_MIN_DAYS } from '../promise.js';
 import { CHANNELS, DESCRIPTION_MAX, DESCRIPTION_MIN, REPORT_TYPES } from '../report.js';
-import { customerNumberField, invoiceNumberField, msg } from './fields.js';
+import { EXTERNAL_CAUSES, TRACKS } from '../routing.js';
+import { customerNumberField, departmentCodeField, invoiceNumberField, msg } from './fields.js';
 
 export const locationSchema = z.strictObject(
   {
@@ -11,9 +13,33 @@ export const locationSchema = z.strictObject(
   msg('location_text'),
 );
 
+/**
+ * How the agent routes a report (all optional: the routing table decides what is left out).
+ * Shared by filing, the promise preview and re-routing.
+ */
+export const routingFields = {
+  track: z.enum(TRACKS, msg('track')).optional(),
+  department: departmentCodeField.optional(),
+  /** A fault that leaves the customer without service: the short technical promise. */
+  urgent: z.boolean(msg('invalid')).optional(),
+  /** Administrative requests that need documents follow the review track. */
+  documentsNeeded: z.boolean(msg('invalid')).optional(),
+  externalDays: z
+    .number(msg('external_days'))
+    .int(msg('external_days'))
+    .min(EXTERNAL_MIN_DAYS, msg('external_days'))
+    .max(EXTERNAL_MAX_DAYS, msg('external_days'))
+    .optional(),
+  externalCause: z.enum(EXTERNAL_CAUSES, msg('external_cause')).optional(),
+};
+
+const routeOptions = z.object(routingFields);
+export type RouteOptions = z.infer<typeof routeOptions>;
+
 /** `POST /api/v1/reports` — also the agent's filing form. */
 export const fileReportRequest = z
   .strictObject({
+    ...routingFields,
     customerNumber: customerNumberField,
     invoiceNumber: invoiceNumberField.optional(),
     channel: z.enum(CHANNELS, msg('channel')),
@@ -32,3 +58,18 @@ export const fileReportRequest = z
   });
 
 export type FileReportRequest = z.infer<typeof fileReportRequest>;
+
+/** `POST /api/v1/reports/promise-preview`: what the promise would be if filed now. */
+export const promisePreviewRequest = z.strictObject({
+  customerNumber: customerNumberField,
+  type: z.enum(REPORT_TYPES, msg('type')),
+  ...routingFields,
+});
+export type PromisePreviewRequest = z.infer<typeof promisePreviewRequest>;
+
+/** `PATCH /api/v1/reports/{number}`: another track or department, always with a reason. */
+export const rerouteRequest = z.strictObject({
+  ...routingFields,
+  reason: z.string(msg('reason')).trim().min(3, msg('reason')).max(1000, msg('reason')),
+});
+export type RerouteRequest = z.infer<typeof rerouteRequest>;

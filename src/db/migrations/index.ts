@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './001_foundation.js';
+import * as routingAndPromises from './002_routing_and_promises.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -7,4 +8,5 @@ import * as foundation from './001_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
+  '002_routing_and_promises': routingAndPromises,
 };

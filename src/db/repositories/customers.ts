@@ -26,6 +26,8 @@ function toCustomer(row: Selectable<CustomersTable>): Customer {
       lng: row.lng,
     },
     billingCycleDay: row.billing_cycle_day,
+    nextBillingDate: row.next_billing_date,
+    billingPeriodMonths: row.billing_period_months === 2 ? 2 : 1,
   };
 }
 
@@ -93,6 +95,8 @@ export class CustomersRepository {
       lat: customer.address.lat,
       lng: customer.address.lng,
       billing_cycle_day: customer.billingCycleDay,
+      next_billing_date: customer.nextBillingDate,
+      billing_period_months: customer.billingPeriodMonths,
       updated_at: at,
     };
     const existed = await this.exists(customer.customerNumber);

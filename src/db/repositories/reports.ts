@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
+import type { Pause, PromiseState } from '../../core/promise.js';
 import type { Channel, Report, ReportEvent, ReportStatus, ReportType } from '../../core/report.js';
-import { type Database, toDate } from '../schema.js';
+import type { ExternalCause, Track } from '../../core/routing.js';
+import { type Database, type ReportsTable, toDate, toDateOrNull } from '../schema.js';
 
 export interface NewReport {
   number: string;
@@ -13,7 +15,21 @@ export interface NewReport {
   verified: boolean;
   createdAt: Date;
   createdBy: string;
+  track: Track;
+  departmentCode: string;
+  urgent: boolean;
+  documentsNeeded: boolean;
+  externalDays: number | null;
+  externalCause: ExternalCause | null;
+  dueAt: Date;
+  atRiskAt: Date;
 }
+
+/** The columns a workflow or routing change may set, with the version it was read at. */
+export type ReportChanges = Omit<
+  Updateable<ReportsTable>,
+  'number' | 'version' | 'created_at' | 'created_by'
+>;
 
 export interface NewEvent {
   kind: string;
@@ -63,7 +79,71 @@ export class ReportsRepository {
         created_by: report.createdBy,
         updated_at: at,
         version: 1,
+        track: report.track,
+        department_code: report.departmentCode,
+        urgent: report.urgent ? 1 : 0,
+        documents_needed: report.documentsNeeded ? 1 : 0,
+        external_days: report.externalDays,
+        external_cause: report.externalCause,
+        base_due_at: report.dueAt.toISOString(),
+        due_at: report.dueAt.toISOString(),
+        at_risk_at: report.atRiskAt.toISOString(),
       })
+      .execute();
+  }
+
+  /**
+   * Applies a change only if nobody changed the report since it was read (`version`), and
+   * moves the version on. False means someone else got there first: the caller answers 409.
+   * The UPDATE also takes PostgreSQL's row lock, so concurrent writers to one report queue up.
+   */
+  async update(number: string, readVersion: number, changes: ReportChanges, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('reports')
+      .set({ ...changes, updated_at: now.toISOString(), version: readVersion + 1 })
+      .where('number', '=', number)
+      .where('version', '=', readVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Appends an event after the report's last one. Call after `update`, which holds the row. */
+  async record(number: string, event: NewEvent): Promise<void> {
+    await this.appendEvent(number, event, await this.nextEventSeq(number));
+  }
+
+  async nextEventSeq(number: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('report_events')
+      .select((eb) => eb.fn.max('seq').as('last'))
+      .where('report_number', '=', number)
+      .executeTakeFirst();
+    return Number(row?.last ?? 0) + 1;
+  }
+
+  async pauses(number: string): Promise<Pause[]> {
+    const rows = await this.db
+      .selectFrom('report_pauses')
+      .select(['started_at', 'ended_at'])
+      .where('report_number', '=', number)
+      .orderBy('started_at')
+      .execute();
+    return rows.map((row) => ({ from: toDate(row.started_at), to: toDateOrNull(row.ended_at) }));
+  }
+
+  async openPause(number: string, at: Date): Promise<void> {
+    await this.db
+      .insertInto('report_pauses')
+      .values({ report_number: number, started_at: at.toISOString() })
+      .execute();
+  }
+
+  async closePause(number: string, at: Date): Promise<void> {
+    await this.db
+      .updateTable('report_pauses')
+      .set({ ended_at: at.toISOString() })
+      .where('report_number', '=', number)
+      .where('ended_at', 'is', null)
       .execute();
   }
 
@@ -87,7 +167,21 @@ export class ReportsRepository {
       .selectFrom('reports')
       .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
       .innerJoin('users', 'users.id', 'reports.created_by')
+      .leftJoin('departments', 'departments.code', 'reports.department_code')
       .select([
+        'reports.track',
+        'reports.department_code',
+        'departments.name as department_name',
+        'reports.urgent',
+        'reports.documents_needed',
+        'reports.external_days',
+        'reports.external_cause',
+        'reports.due_at',
+        'reports.base_due_at',
+        'reports.at_risk_at',
+        'reports.promise_state',
+        'reports.resolved_at',
+        'reports.promise_kept',
         'reports.number',
         'reports.type',
         'reports.channel',
@@ -128,6 +222,21 @@ export class ReportsRepository {
       createdBy: { username: row.created_by_username, name: row.created_by_name },
       version: row.version,
       timeline: await this.timeline(number),
+      track: row.track as Track | null,
+      department: row.department_code
+        ? { code: row.department_code, name: row.department_name ?? row.department_code }
+        : null,
+      urgent: row.urgent === 1,
+      documentsNeeded: row.documents_needed === 1,
+      externalDays: row.external_days,
+      externalCause: row.external_cause as ExternalCause | null,
+      dueAt: toDateOrNull(row.due_at),
+      baseDueAt: toDateOrNull(row.base_due_at),
+      atRiskAt: toDateOrNull(row.at_risk_at),
+      promiseState: row.promise_state as PromiseState,
+      resolvedAt: toDateOrNull(row.resolved_at),
+      promiseKept: row.promise_kept === null ? null : row.promise_kept === 1,
+      pauses: await this.pauses(number),
     };
   }
 

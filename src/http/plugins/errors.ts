@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
@@ -11,17 +11,14 @@ import {
   Unauthenticated,
   Unavailable,
 } from '../../core/errors.js';
-import { type Language, validationMessage } from '../../core/validation-messages.js';
+import { validationMessage } from '../../core/validation-messages.js';
+import { requestLanguage } from '../language.js';
 
 /**
  * The one place where errors become HTTP answers, always in the shape
  * `{"error":{"code","message","fields"?}}`. Anything not foreseen is logged and answered as a
  * plain 500 without internals; bad input must never get that far.
  */
-export function requestLanguage(request: FastifyRequest): Language {
-  const header = request.headers['accept-language'];
-  return typeof header === 'string' && /^\s*en\b/i.test(header) ? 'en' : 'es';
-}
 
 function statusOf(error: DomainError): number {
   if (error instanceof InvalidInput) return 400;

@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import { sendError } from './errors.js';
 
 /**
- * Serves the built React app (dist/web) and answers any other non-API GET with index.html,
+ * Serves the built React app (dist/web) and answers any other GET outside /api with index.html,
  * so deep links such as /reportes/2611000427 load the app. API paths keep their JSON 404.
  */
 export default fp(async function web(app: FastifyInstance, options: { webDir: string }) {
@@ -16,14 +16,9 @@ export default fp(async function web(app: FastifyInstance, options: { webDir: st
     return;
   }
   await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: false });
-  app.setNotFoundHandler((request, reply) => {
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (
-      request.method !== 'GET' ||
-      url.startsWith('/api/') ||
-      url === '/health' ||
-      path.extname(url) !== ''
-    ) {
+    if (url.startsWith('/api/') || path.extname(url) !== '') {
       return sendError(reply, 404, 'not_found', `No existe la ruta ${request.method} ${url}.`);
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -17,6 +17,8 @@ export const customerResponse = z
       lng: z.number().nullable(),
     }),
     billingCycleDay: z.number().int(),
+    nextBillingDate: z.string().nullable(),
+    billingPeriodMonths: z.union([z.literal(1), z.literal(2)]),
   })
   .meta({ id: 'Customer' });
 
@@ -29,5 +31,7 @@ export function presentCustomer(customer: Customer): z.infer<typeof customerResp
     email: customer.email,
     address: { ...customer.address },
     billingCycleDay: customer.billingCycleDay,
+    nextBillingDate: customer.nextBillingDate,
+    billingPeriodMonths: customer.billingPeriodMonths,
   };
 }

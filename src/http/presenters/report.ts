@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { CHANNELS, REPORT_TYPES, type Report, STATUSES } from '../../core/report.js';
+import { PROMISE_STATES } from '../../core/promise.js';
+import { promiseText } from '../../core/promise-text.js';
+import { CHANNELS, livePromiseState, REPORT_TYPES, type Report, STATUSES } from '../../core/report.js';
 import { formatReportNumber } from '../../core/report-number.js';
+import { EXTERNAL_CAUSES, TRACKS } from '../../core/routing.js';
+import type { Language } from '../../core/validation-messages.js';
 
 const staffRef = z.object({ username: z.string(), name: z.string() });
 
@@ -21,6 +25,23 @@ export const reportResponse = z
     createdAt: z.string(),
     createdBy: staffRef,
     version: z.number().int(),
+    track: z.enum(TRACKS).nullable(),
+    department: z.string().nullable().describe('department code'),
+    departmentName: z.string().nullable(),
+    urgent: z.boolean(),
+    documentsNeeded: z.boolean(),
+    externalDays: z.number().int().nullable(),
+    externalCause: z.enum(EXTERNAL_CAUSES).nullable(),
+    dueAt: z
+      .string()
+      .nullable()
+      .describe('the promise (UTC); moves later by time spent waiting on the customer'),
+    promiseText: z.string().nullable().describe('the sentence the agent reads to the customer'),
+    promiseState: z.enum(PROMISE_STATES).nullable(),
+    paused: z.boolean().describe('waiting on the customer: the promise clock is stopped'),
+    pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
+    resolvedAt: z.string().nullable(),
+    promiseKept: z.boolean().nullable(),
     timeline: z.array(
       z.object({
         seq: z.number().int(),
@@ -33,8 +54,10 @@ export const reportResponse = z
   })
   .meta({ id: 'Report' });
 
+export type ReportResponse = z.infer<typeof reportResponse>;
+
 /** A report as staff see it. (The public status page will get a presenter of its own.) */
-export function presentReport(report: Report): z.infer<typeof reportResponse> {
+export function presentReport(report: Report, now: Date, language: Language = 'es'): ReportResponse {
   return {
     number: report.number,
     displayNumber: formatReportNumber(report.number),
@@ -49,6 +72,20 @@ export function presentReport(report: Report): z.infer<typeof reportResponse> {
     createdAt: report.createdAt.toISOString(),
     createdBy: report.createdBy,
     version: report.version,
+    track: report.track,
+    department: report.department?.code ?? null,
+    departmentName: report.department?.name ?? null,
+    urgent: report.urgent,
+    documentsNeeded: report.documentsNeeded,
+    externalDays: report.externalDays,
+    externalCause: report.externalCause,
+    dueAt: report.dueAt?.toISOString() ?? null,
+    promiseText: report.dueAt ? promiseText(report.dueAt, language) : null,
+    promiseState: livePromiseState(report, now),
+    paused: report.status === 'waiting_customer',
+    pauses: report.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() ?? null })),
+    resolvedAt: report.resolvedAt?.toISOString() ?? null,
+    promiseKept: report.promiseKept,
     timeline: report.timeline.map((event) => ({
       seq: event.seq,
       kind: event.kind,

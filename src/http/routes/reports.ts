@@ -6,6 +6,7 @@ import { fileReportRequest } from '../../core/requests/file-report.js';
 import type { ServiceContext } from '../../services/context.js';
 import { fileReport } from '../../services/file-report.js';
 import { getReport } from '../../services/get-report.js';
+import { requestLanguage } from '../language.js';
 import { staffFor } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
 import { presentReport, reportResponse } from '../presenters/report.js';
@@ -53,7 +54,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       );
       // A replay answers as the first attempt did, so a client that retried sees one outcome.
       if (replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.code(201).send(presentReport(report));
+      return reply.code(201).send(presentReport(report, ctx.now(), requestLanguage(request)));
     },
   );
 
@@ -69,7 +70,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
     },
     async (request) => {
       staffFor(request, 'reports:read');
-      return presentReport(await getReport(ctx, request.params.number));
+      return presentReport(await getReport(ctx, request.params.number), ctx.now(), requestLanguage(request));
     },
   );
 }
