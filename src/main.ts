@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/demo-data.js';
 import { buildApp, LOG_REDACTIONS } from './http/app.js';
+import { startPromiseWatch } from './jobs/promise-watch.js';
 import { ensureAdmin, loadDemoData } from './services/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
 
@@ -41,6 +42,7 @@ async function main() {
     logger: { level: process.env.FOLIO_LOG_LEVEL ?? 'info', redact: LOG_REDACTIONS },
   });
   await app.listen({ port: config.port, host: config.host });
+  const promiseWatch = startPromiseWatch(ctx, app.log);
 
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const lines = [
@@ -65,6 +67,7 @@ async function main() {
   console.log(lines.join('\n'));
 
   const shutdown = async () => {
+    await promiseWatch.stop();
     await app.close();
     await database.db.destroy();
     process.exit(0);

@@ -20,6 +20,11 @@ export const ACTIONS = [
   'customers:verify',
   'reports:file',
   'reports:read',
+  'reports:list',
+  'reports:route',
+  'reports:transition',
+  'settings:read',
+  'settings:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,6 +37,14 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'customers:write': ['admin'],
   'reports:file': ['agent', 'backoffice', 'supervisor', 'admin'],
   'reports:read': ALL_STAFF,
+  'reports:list': ['agent', 'backoffice', 'supervisor', 'admin'],
+  // Choosing another track or department (and so another promise) when filing or later.
+  'reports:route': ['agent', 'backoffice', 'supervisor', 'admin'],
+  // Agents resolve immediate requests at the counter; technicians update their faults.
+  'reports:transition': ['agent', 'backoffice', 'technician', 'supervisor', 'admin'],
+  'settings:read': ALL_STAFF,
+  // Promise policies, routing table and holidays.
+  'settings:write': ['admin'],
 };
 
 export function can(user: Pick<StaffUser, 'roles'>, action: Action): boolean {

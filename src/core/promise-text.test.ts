@@ -34,4 +34,14 @@ describe('promiseText', () => {
       'miércoles 4 de marzo de 2026 a las 13:05',
     );
   });
+
+  it('says a midnight promise (start of a billing period) as "before that day"', () => {
+    const midnight = new Date('2026-12-12T06:00:00Z');
+    expect(promiseText(midnight)).toBe(
+      'Su reporte quedará resuelto antes del sábado 12 de diciembre de 2026',
+    );
+    expect(promiseText(midnight, 'en')).toBe(
+      'Your report will be resolved before Saturday, December 12, 2026',
+    );
+  });
 });

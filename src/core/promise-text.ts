@@ -35,19 +35,40 @@ function formatFor(language: Language): Intl.DateTimeFormat {
  * on every ICU version (they differ in commas and in "a las" vs ", "), and Spanish needs
  * "a la" before one o'clock.
  */
-export function formatLocalDateTime(instant: Date, language: Language = 'es'): string {
+function localParts(instant: Date, language: Language): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const part of formatFor(language).formatToParts(instant)) parts[part.type] = part.value;
-  const { weekday = '', day = '', month = '', year = '', hour = '', minute = '' } = parts;
-  const time = `${hour}:${minute}`;
-  if (language === 'es') {
-    const at = hour === '01' ? 'a la' : 'a las';
-    return `${weekday.toLowerCase()} ${day} de ${month.toLowerCase()} de ${year} ${at} ${time}`;
-  }
-  return `${weekday}, ${month} ${day}, ${year} at ${time}`;
+  return parts;
 }
 
+function localDay(parts: Record<string, string>, language: Language): string {
+  const { weekday = '', day = '', month = '', year = '' } = parts;
+  return language === 'es'
+    ? `${weekday.toLowerCase()} ${day} de ${month.toLowerCase()} de ${year}`
+    : `${weekday}, ${month} ${day}, ${year}`;
+}
+
+export function formatLocalDateTime(instant: Date, language: Language = 'es'): string {
+  const parts = localParts(instant, language);
+  const time = `${parts.hour}:${parts.minute}`;
+  if (language === 'es')
+    return `${localDay(parts, language)} ${parts.hour === '01' ? 'a la' : 'a las'} ${time}`;
+  return `${localDay(parts, language)} at ${time}`;
+}
+
+/**
+ * The sentence the agent reads to the customer. A promise at midnight (the start of the next
+ * billing period) is said as "before that day": "a las 00:00" of a day misleads people into
+ * thinking they have that whole day.
+ */
 export function promiseText(dueAt: Date, language: Language = 'es'): string {
+  const parts = localParts(dueAt, language);
+  if (parts.hour === '00' && parts.minute === '00') {
+    const day = localDay(parts, language);
+    return language === 'es'
+      ? `Su reporte quedará resuelto antes del ${day}`
+      : `Your report will be resolved before ${day}`;
+  }
   const when = formatLocalDateTime(dueAt, language);
   return language === 'es'
     ? `Su reporte quedará resuelto a más tardar el ${when}`

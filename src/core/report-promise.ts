@@ -1,6 +1,13 @@
 import type { BusinessCalendar } from './calendar.js';
 import { type FieldProblem, InvalidInput } from './errors.js';
-import { type BillingCycle, type PromisePolicy, promiseFor } from './promise.js';
+import {
+  atRiskAt,
+  type BillingCycle,
+  dueAtAfterPauses,
+  type Pause,
+  type PromisePolicy,
+  promiseFor,
+} from './promise.js';
 import type { ReportType } from './report.js';
 import {
   type ExternalCause,
@@ -76,5 +83,32 @@ export function planPromise(
     externalDays,
     externalCause: external ? (choices.externalCause as ExternalCause) : null,
     dueAt,
+  };
+}
+
+/**
+ * The promise as it stands after the time spent waiting on the customer: the base promise
+ * pushed later by the paused time (office time for office tracks, plain time otherwise), and
+ * the moment it turns "at risk".
+ */
+export function promiseAfterPauses(query: {
+  track: Track;
+  filedAt: Date;
+  baseDueAt: Date;
+  pauses: readonly Pause[];
+  now: Date;
+  policy: PromisePolicy;
+  calendar: BusinessCalendar;
+}): { dueAt: Date; atRiskAt: Date } {
+  const dueAt = dueAtAfterPauses({
+    track: query.track,
+    originalDueAt: query.baseDueAt,
+    pauses: query.pauses,
+    now: query.now,
+    calendar: query.calendar,
+  });
+  return {
+    dueAt,
+    atRiskAt: atRiskAt({ filedAt: query.filedAt, dueAt, baseDueAt: query.baseDueAt, policy: query.policy }),
   };
 }

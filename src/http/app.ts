@@ -8,6 +8,7 @@ import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
 import openapi from './plugins/openapi.js';
 import web from './plugins/web.js';
+import configurationRoutes from './routes/configuration.js';
 import customerRoutes from './routes/customers.js';
 import healthRoutes from './routes/health.js';
 import reportRoutes from './routes/reports.js';
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { ctx: options.ctx });
   await app.register(customerRoutes, { ctx: options.ctx });
   await app.register(reportRoutes, { ctx: options.ctx });
+  await app.register(configurationRoutes, { ctx: options.ctx });
   if (options.webDir) await app.register(web, { webDir: options.webDir });
   return app;
 }

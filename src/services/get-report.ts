@@ -5,26 +5,28 @@ import { ReportsRepository } from '../db/repositories/reports.js';
 import type { ServiceContext } from './context.js';
 
 /**
- * A report by the number a person typed. A typo (wrong check digit) is a 400 the agent can
- * correct, told apart from a number that is well formed but unknown (404).
+ * The number a person typed, checked. A typo (wrong check digit) is a 400 the agent can
+ * correct, told apart from a number that is well formed but unknown (404, by the caller).
  */
-export async function getReport(ctx: ServiceContext, typed: string): Promise<Report> {
+export function parseTypedNumber(typed: string): string {
   const parsed = parseReportNumber(typed);
-  if (!parsed.ok) {
-    if (parsed.reason === 'check_digit_mismatch') {
-      throw new InvalidInput(
-        'El dígito verificador no coincide: revise el número de reporte.',
-        [{ path: 'number', message: 'El dígito verificador no coincide.' }],
-        'check_digit_mismatch',
-      );
-    }
+  if (parsed.ok) return parsed.number;
+  if (parsed.reason === 'check_digit_mismatch') {
     throw new InvalidInput(
-      'Un número de reporte tiene 10 dígitos, por ejemplo 2611-00042-7.',
-      [{ path: 'number', message: 'Formato de número de reporte no válido.' }],
-      'invalid_report_number',
+      'El dígito verificador no coincide: revise el número de reporte.',
+      [{ path: 'number', message: 'El dígito verificador no coincide.' }],
+      'check_digit_mismatch',
     );
   }
-  const report = await new ReportsRepository(ctx.db).find(parsed.number);
+  throw new InvalidInput(
+    'Un número de reporte tiene 10 dígitos, por ejemplo 2611-00042-7.',
+    [{ path: 'number', message: 'Formato de número de reporte no válido.' }],
+    'invalid_report_number',
+  );
+}
+
+export async function getReport(ctx: ServiceContext, typed: string): Promise<Report> {
+  const report = await new ReportsRepository(ctx.db).find(parseTypedNumber(typed));
   if (!report) throw new NotFound(`No existe el reporte ${typed.trim()}.`);
   return report;
 }

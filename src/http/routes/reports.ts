@@ -2,10 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.js';
-import { fileReportRequest } from '../../core/requests/file-report.js';
+import { PROMISE_STATES } from '../../core/promise.js';
+import { promiseText } from '../../core/promise-text.js';
+import { STATUSES } from '../../core/report.js';
+import { formatReportNumber } from '../../core/report-number.js';
+import { departmentCodeField } from '../../core/requests/fields.js';
+import { fileReportRequest, promisePreviewRequest, rerouteRequest } from '../../core/requests/file-report.js';
+import { EXTERNAL_CAUSES, TRACKS } from '../../core/routing.js';
 import type { ServiceContext } from '../../services/context.js';
 import { fileReport } from '../../services/file-report.js';
 import { getReport } from '../../services/get-report.js';
+import { listReports } from '../../services/list-reports.js';
+import { previewPromise } from '../../services/preview-promise.js';
+import { rerouteReport } from '../../services/reroute-report.js';
+import { transitionReport } from '../../services/transition-report.js';
 import { requestLanguage } from '../language.js';
 import { staffFor } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
@@ -29,6 +39,68 @@ function idempotencyKeyOf(header: string | string[] | undefined): string | undef
   }
   return key;
 }
+
+/** `If-Match: 3` or `If-Match: "3"`: the report version the client saw. */
+function expectedVersionOf(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) {
+    throw new InvalidInput('If-Match debe ser la versión del reporte, p. ej. "3".', [
+      { path: 'If-Match', message: 'Valor no válido.' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+const numberParams = z.object({ number: z.string().max(40) });
+
+const transitionRequest = z.strictObject({
+  to: z.enum(STATUSES, { error: 'status' }),
+  reason: z.string({ error: 'reason' }).max(1000, { error: 'reason' }).optional(),
+  resolution: z.string({ error: 'resolution' }).max(5000, { error: 'resolution' }).optional(),
+});
+
+const previewResponse = z.object({
+  track: z.enum(TRACKS),
+  department: z.string(),
+  urgent: z.boolean(),
+  externalDays: z.number().int().nullable(),
+  externalCause: z.enum(EXTERNAL_CAUSES).nullable(),
+  dueAt: z.string(),
+  promiseText: z.string(),
+});
+
+const listQuery = z.strictObject({
+  promise: z.enum(PROMISE_STATES, { error: 'invalid' }).optional(),
+  department: departmentCodeField.optional(),
+  status: z.enum(STATUSES, { error: 'status' }).optional(),
+  limit: z.coerce
+    .number<string>({ error: 'invalid' })
+    .int({ error: 'invalid' })
+    .min(1, { error: 'invalid' })
+    .max(200, { error: 'invalid' })
+    .default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+const listResponse = z.object({
+  reports: z.array(
+    z.object({
+      number: z.string(),
+      displayNumber: z.string(),
+      type: z.string(),
+      status: z.string(),
+      customerNumber: z.string(),
+      customer: z.object({ name: z.string() }),
+      track: z.string().nullable(),
+      department: z.string().nullable(),
+      dueAt: z.string().nullable(),
+      promiseState: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
 
 export default async function reportRoutes(fastify: FastifyInstance, options: { ctx: ServiceContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -64,13 +136,121 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       schema: {
         tags: ['reports'],
         summary: 'A report and its timeline, by number (with or without separators)',
-        params: z.object({ number: z.string().max(40) }),
+        params: numberParams,
         response: { 200: reportResponse, ...errors },
       },
     },
     async (request) => {
       staffFor(request, 'reports:read');
       return presentReport(await getReport(ctx, request.params.number), ctx.now(), requestLanguage(request));
+    },
+  );
+
+  app.get(
+    '/api/v1/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Reports by promise date (soonest first); promise=at_risk|breached lists what is late or about to be',
+        querystring: listQuery,
+        response: { 200: listResponse, ...errors },
+      },
+    },
+    async (request) => {
+      staffFor(request, 'reports:list');
+      const { reports, nextCursor } = await listReports(ctx, request.query);
+      return {
+        reports: reports.map((r) => ({
+          number: r.number,
+          displayNumber: formatReportNumber(r.number),
+          type: r.type,
+          status: r.status,
+          customerNumber: r.customerNumber,
+          customer: { name: r.customerName },
+          track: r.track,
+          department: r.department,
+          dueAt: r.dueAt?.toISOString() ?? null,
+          promiseState: r.promiseState,
+          createdAt: r.createdAt.toISOString(),
+        })),
+        nextCursor,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/promise-preview',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The track, department and promise a report would get if filed now (nothing is stored)',
+        body: promisePreviewRequest,
+        response: { 200: previewResponse, ...errors },
+      },
+    },
+    async (request) => {
+      staffFor(request, 'reports:file');
+      const plan = await previewPromise(ctx, request.body);
+      return {
+        track: plan.track,
+        department: plan.departmentCode,
+        urgent: plan.urgent,
+        externalDays: plan.externalDays,
+        externalCause: plan.externalCause,
+        dueAt: plan.dueAt.toISOString(),
+        promiseText: promiseText(plan.dueAt, requestLanguage(request)),
+      };
+    },
+  );
+
+  app.patch(
+    '/api/v1/reports/:number',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Route a report to another track or department (with a reason); the promise is recomputed from the filing time',
+        params: numberParams,
+        body: rerouteRequest,
+        response: { 200: reportResponse, ...errors, 422: errorResponse },
+      },
+    },
+    async (request) => {
+      const staff = staffFor(request, 'reports:route');
+      const number = await rerouteReport(
+        ctx,
+        staff,
+        request.params.number,
+        request.body,
+        expectedVersionOf(request.headers['if-match']),
+      );
+      return presentReport(await getReport(ctx, number), ctx.now(), requestLanguage(request));
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:number/transitions',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Change the status (workflow); waiting_customer stops the promise clock, resolving records whether it was kept',
+        params: numberParams,
+        body: transitionRequest,
+        response: { 200: reportResponse, ...errors, 422: errorResponse },
+      },
+    },
+    async (request) => {
+      const staff = staffFor(request, 'reports:transition');
+      const number = await transitionReport(
+        ctx,
+        staff,
+        request.params.number,
+        request.body,
+        expectedVersionOf(request.headers['if-match']),
+      );
+      return presentReport(await getReport(ctx, number), ctx.now(), requestLanguage(request));
     },
   );
 }

@@ -1,0 +1,369 @@
+/**
+ * The speed benchmark (not a test): filing reports and looking them up by number on SQLite,
+ * with 100,000 customers and 200,000 reports in the database. See bench/README.md.
+ *
+ *   npm run bench                          both scenarios, 15 s each, 16 connections
+ *   npm run bench -- --duration=30 --rounds=2 --scenarios=lookup
+ *   npm run bench -- --profile=lookup      also writes a V8 CPU profile of the server
+ *
+ * Every option can also be given as an environment variable: BENCH_DURATION, BENCH_WARMUP,
+ * BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SCENARIOS, BENCH_PROFILE, BENCH_IDEMPOTENCY,
+ * BENCH_RESEED, BENCH_BUILD, BENCH_REV, BENCH_QUIET_WAIT.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Sqlite from 'better-sqlite3';
+import {
+  AGENT_PASSWORD,
+  agentUsername,
+  BENCH_DESCRIPTION,
+  CUSTOMERS,
+  ensureSeed,
+  FIRST_CUSTOMER,
+  REPORTS,
+  SEED_FILE,
+  seededReportNumbers,
+} from './seed.js';
+import {
+  buildServer,
+  cpuMeter,
+  DATA_DIR,
+  procMemoryMB,
+  ROOT,
+  type RunningServer,
+  sampleRss,
+  signIn,
+  startServer,
+  waitForQuiet,
+} from './server.js';
+
+type Scenario = 'file' | 'lookup' | 'ceiling';
+const SCENARIOS: readonly Scenario[] = ['file', 'lookup', 'ceiling'];
+
+const TARGETS = {
+  file: { rps: 2_000, p99: 50 },
+  lookup: { rps: 8_000, p99: 10 },
+  memoryMB: 250,
+} as const;
+
+// ------------------------------------------------------------------------------- options
+
+function option(name: string, fallback: string): string {
+  const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'true';
+  if (process.argv.includes(`--no-${name}`)) return 'false';
+  return process.env[`BENCH_${name.toUpperCase()}`] ?? fallback;
+}
+
+function positive(name: string, fallback: number): number {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const options = {
+  duration: positive('duration', 15),
+  warmup: positive('warmup', 3),
+  connections: Math.round(positive('connections', 16)),
+  rounds: Math.round(positive('rounds', 1)),
+  scenarios: option('scenarios', 'file,lookup')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is Scenario => (SCENARIOS as readonly string[]).includes(s)),
+  profile: option('profile', '')
+    .split(',')
+    .filter((s) => (SCENARIOS as readonly string[]).includes(s)),
+  idempotency: option('idempotency', 'true') !== 'false',
+  reseed: option('reseed', 'false') === 'true',
+  build: option('build', 'true') !== 'false',
+  /** Build the server from this commit (git archive) instead of the working tree. */
+  rev: option('rev', ''),
+  /** Wait (up to this many seconds) for other processes to use < 15 % of a core before a run. */
+  quietWait: Number(option('quiet-wait', '120')),
+};
+const QUIET_THRESHOLD = 15;
+if (options.scenarios.length === 0) throw new Error('--scenarios must name file, lookup and/or ceiling');
+
+// ------------------------------------------------------------------------------- scenarios
+
+interface Measurement {
+  scenario: Scenario;
+  round: number;
+  /** autocannon's mean requests per second. */
+  rps: number;
+  /** Successful (2xx) answers per second: what the targets are judged on. */
+  okRps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  serverCpuPercent: number;
+  benchCpuPercent: number;
+  /** CPU other processes on the machine used during the measured run (percent of one core). */
+  otherCpuPercent: number;
+  /** Other processes' CPU just before the run. */
+  otherBeforePercent: number;
+  rssPeakMB: number;
+  hwmMB: number;
+  startRssMB: number;
+  note: string;
+}
+
+function randomInt(below: number): number {
+  return Math.floor(Math.random() * below);
+}
+
+function requestsFor(scenario: Scenario, numbers: string[]): autocannon.Request[] {
+  if (scenario === 'lookup' || scenario === 'ceiling') {
+    return [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          request.path = `/api/v1/reports/${numbers[randomInt(numbers.length)]}`;
+          return request;
+        },
+      },
+    ];
+  }
+  let sent = 0;
+  const run = `${process.pid}-${Date.now()}`;
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/reports',
+      setupRequest: (request) => {
+        sent++;
+        request.body = JSON.stringify({
+          customerNumber: String(FIRST_CUSTOMER + randomInt(CUSTOMERS)),
+          channel: 'phone',
+          type: 'complaint',
+          description: `${BENCH_DESCRIPTION} (${sent})`,
+        });
+        if (options.idempotency) {
+          request.headers = { ...request.headers, 'idempotency-key': `bench-${run}-${sent}` };
+        }
+        return request;
+      },
+    },
+  ];
+}
+
+async function load(
+  server: RunningServer,
+  cookie: string,
+  scenario: Scenario,
+  seconds: number,
+  numbers: string[],
+) {
+  return autocannon({
+    url: server.url,
+    connections: options.connections,
+    duration: seconds,
+    headers: { cookie, 'content-type': 'application/json' },
+    requests: requestsFor(scenario, numbers),
+    timeout: 10,
+  });
+}
+
+/** A fresh copy of the seed per run, so filing runs do not grow the cached seed. */
+function freshCopy(scenario: Scenario): string {
+  const dir = fs.mkdtempSync(path.join(DATA_DIR, 'run-'));
+  if (scenario !== 'ceiling') fs.copyFileSync(SEED_FILE, path.join(dir, 'folio.sqlite'));
+  return dir;
+}
+
+function countReports(dir: string): number {
+  const db = new Sqlite(path.join(dir, 'folio.sqlite'), { readonly: true });
+  try {
+    return Number(db.prepare('select count(*) from reports').pluck().get());
+  } finally {
+    db.close();
+  }
+}
+
+async function measure(scenario: Scenario, round: number, numbers: string[]): Promise<Measurement> {
+  const dir = freshCopy(scenario);
+  const profileDir = path.join(DATA_DIR, 'profiles');
+  const nodeFlags = options.profile.includes(scenario)
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${scenario}-${Date.now()}.cpuprofile`]
+    : [];
+  const server = await startServer({
+    dataDir: dir,
+    nodeFlags,
+    ...(scenario === 'ceiling'
+      ? { script: ['--import', 'tsx', path.join(ROOT, 'bench', 'ceiling-server.ts')] }
+      : {}),
+  });
+  try {
+    const startRssMB = procMemoryMB(server.pid, 'VmRSS') ?? 0;
+    const cookie =
+      scenario === 'ceiling'
+        ? `folio_session=${'x'.repeat(43)}`
+        : await signIn(server.url, agentUsername(0), AGENT_PASSWORD);
+    const otherBeforePercent =
+      options.quietWait > 0 ? await waitForQuiet(server.pid, QUIET_THRESHOLD, options.quietWait * 1000) : 0;
+    if (otherBeforePercent >= QUIET_THRESHOLD) {
+      console.warn(`  ! the machine is busy: other processes use ${fmt(otherBeforePercent)} % of a core`);
+    }
+
+    process.stdout.write(`  ${scenario} round ${round}: warming up ${options.warmup} s… `);
+    const warm = await load(server, cookie, scenario, options.warmup, numbers);
+
+    process.stdout.write(`measuring ${options.duration} s… `);
+    const sampler = sampleRss(server.pid);
+    const meter = cpuMeter(server.pid);
+    const result = await load(server, cookie, scenario, options.duration, numbers);
+    const cpu = meter.stop();
+    const rssPeakMB = sampler.stop();
+    const hwmMB = procMemoryMB(server.pid, 'VmHWM') ?? 0;
+    await server.stop();
+
+    const statusCodes: Record<string, number> = {};
+    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+      statusCodes[code] = stat.count ?? 0;
+    let note = '';
+    if (scenario === 'file') {
+      const filed = countReports(dir) - REPORTS;
+      note = `database grew by ${filed} reports (${warm['2xx']} 201s in warm-up + ${result['2xx']} measured + requests in flight at the end)`;
+    }
+    console.log('done');
+    return {
+      scenario,
+      round,
+      rps: result.requests.average,
+      okRps: result['2xx'] / result.duration,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      requests: result.requests.total,
+      ok: result['2xx'],
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      statusCodes,
+      serverCpuPercent: cpu.server,
+      benchCpuPercent: cpu.bench,
+      otherCpuPercent: cpu.other,
+      otherBeforePercent,
+      rssPeakMB,
+      hwmMB,
+      startRssMB,
+      note,
+    };
+  } catch (error) {
+    console.error(`\nserver output:\n${server.output()}`);
+    throw error;
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------------------- report
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function verdict(ok: boolean) {
+  return ok ? 'met' : 'NOT met';
+}
+
+function machine(): string[] {
+  const cpu =
+    /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+  return [
+    `nproc ${os.availableParallelism()}, ${cpu}`,
+    `memory ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total, ${(os.freemem() / 1024 ** 3).toFixed(1)} GiB free`,
+    `node ${process.version}, ${os.type()} ${os.release()}`,
+    `date ${new Date().toISOString()}`,
+  ];
+}
+
+function print(results: Measurement[]) {
+  console.log('');
+  console.log(
+    `| scenario | round | req/s | 2xx/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | non-2xx | errors | CPU server / bench / other | peak RSS (sampled) | VmHWM |`,
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(
+      `| ${r.scenario} | ${r.round} | ${fmt(r.rps)} | ${fmt(r.okRps)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${fmt(r.ok)} | ${fmt(r.non2xx)} | ${r.errors} | ${fmt(r.serverCpuPercent)} / ${fmt(r.benchCpuPercent)} / ${fmt(r.otherCpuPercent)} % | ${fmt(r.rssPeakMB)} MB | ${fmt(r.hwmMB)} MB |`,
+    );
+  }
+  console.log('');
+  for (const r of results) {
+    const extra = Object.entries(r.statusCodes)
+      .map(([code, count]) => `${code}×${count}`)
+      .join(', ');
+    console.log(
+      `${r.scenario} round ${r.round}: status ${extra || '-'}; server RSS at start ${fmt(r.startRssMB)} MB${r.note ? `; ${r.note}` : ''}`,
+    );
+  }
+
+  console.log('\nverdicts (worst round per scenario):');
+  for (const scenario of options.scenarios) {
+    if (scenario === 'ceiling') continue;
+    const runs = results.filter((r) => r.scenario === scenario);
+    const rps = Math.min(...runs.map((r) => r.okRps));
+    const p99 = Math.max(...runs.map((r) => r.p99));
+    const bad = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
+    const target = TARGETS[scenario];
+    console.log(
+      `  ${scenario}: ${fmt(rps)} 2xx/s (target ≥ ${fmt(target.rps)}) ${verdict(rps >= target.rps)}; ` +
+        `p99 ${p99} ms (target ≤ ${target.p99}) ${verdict(p99 <= target.p99)}; non-2xx/errors ${bad}${bad > 0 ? ' (the run is not valid)' : ''}`,
+    );
+  }
+  const folio = results.filter((r) => r.scenario !== 'ceiling');
+  const memory = Math.max(0, ...folio.map((r) => Math.max(r.hwmMB, r.rssPeakMB)));
+  if (folio.length > 0)
+    console.log(
+      `  memory: peak ${fmt(memory)} MB (target ≤ ${TARGETS.memoryMB}) ${verdict(memory <= TARGETS.memoryMB)}`,
+    );
+  console.log(`\nmachine: ${machine().join('; ')}`);
+}
+
+// ------------------------------------------------------------------------------- main
+
+async function main() {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const source = options.build ? buildServer(options.rev || undefined) : 'previous build (--no-build)';
+  await ensureSeed({ force: options.reseed });
+  const numbers = seededReportNumbers(SEED_FILE);
+  console.log(
+    `${options.scenarios.join(' + ')}: ${options.rounds} round(s), ${options.connections} connections, ` +
+      `${options.warmup} s warm-up + ${options.duration} s measured each` +
+      (options.scenarios.includes('file')
+        ? `, Idempotency-Key ${options.idempotency ? 'sent' : 'not sent'}`
+        : ''),
+  );
+
+  const results: Measurement[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const scenario of options.scenarios) results.push(await measure(scenario, round, numbers));
+  }
+  print(results);
+  console.log(`server: ${source}`);
+
+  const file = path.join(DATA_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify({ options, source, machine: machine(), results }, null, 2)}\n`);
+  console.log(`results: ${path.relative(ROOT, file)}`);
+  if (options.profile.length > 0)
+    console.log(`CPU profiles: ${path.relative(ROOT, path.join(DATA_DIR, 'profiles'))}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,44 @@
+import { Center, Loader, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { DeskPage } from './desk/DeskPage.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { ErrorMessage } from './layout/ErrorMessage.js';
+import { NotFoundPage } from './layout/NotFoundPage.js';
+import { ReportPage } from './reports/ReportPage.js';
+import { SignInPage } from './session/SignInPage.js';
+import { useSession } from './session/session-api.js';
+
+export function App() {
+  const { t } = useTranslation();
+  const session = useSession();
+
+  if (session.isPending) {
+    return (
+      <Center mih="100vh">
+        <Stack align="center" gap="xs">
+          <Loader />
+          <Text c="dimmed">{t('session.checking')}</Text>
+        </Stack>
+      </Center>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Center mih="100vh" p="md">
+        <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />
+      </Center>
+    );
+  }
+  if (!session.data) return <SignInPage />;
+
+  return (
+    <AppLayout user={session.data}>
+      <Routes>
+        <Route path="/" element={<DeskPage />} />
+        <Route path="/reportes/:number" element={<ReportPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppLayout>
+  );
+}

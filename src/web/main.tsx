@@ -1,0 +1,50 @@
+import '@mantine/core/styles.css';
+import './app.css';
+import { MantineProvider } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App.js';
+import { ApiError } from './api/client.js';
+import { initI18n } from './i18n/index.js';
+import { sessionKey } from './session/session-api.js';
+import { theme } from './theme.js';
+
+// Any request answered 401 means the session cookie expired: back to the sign-in screen.
+const signedOutOn401 = (error: unknown) => {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(sessionKey, null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (query.queryKey[0] !== sessionKey[0]) signedOutOn401(error);
+    },
+  }),
+  mutationCache: new MutationCache({ onError: signedOutOn401 }),
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+void initI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
+);
