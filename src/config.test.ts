@@ -25,5 +25,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ NODE_ENV: 'prod' })).toThrow(/NODE_ENV/);
     expect(() => loadConfig({ FOLIO_ADMIN_PASSWORD: 'short' })).toThrow(/FOLIO_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ FOLIO_PUBLIC_URL: 'not a url' })).toThrow(/FOLIO_PUBLIC_URL/);
+    expect(() => loadConfig({ FOLIO_TRUST_PROXY: 'yes' })).toThrow(/FOLIO_TRUST_PROXY/);
+    expect(
+      loadConfig({ FOLIO_TRUST_PROXY: 'true', FOLIO_PUBLIC_URL: 'https://folio.example.mx' }),
+    ).toMatchObject({
+      trustProxy: true,
+      publicUrl: 'https://folio.example.mx',
+    });
   });
 });

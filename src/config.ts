@@ -16,6 +16,8 @@ export interface Config {
   adminPassword: string | undefined;
   production: boolean;
   sessionIdleHours: number;
+  publicUrl: string | undefined;
+  trustProxy: boolean;
 }
 
 const portSchema = z.coerce.number<string>().int().min(0).max(65535);
@@ -36,6 +38,8 @@ const envSchema = z.object({
         .max(24 * 30),
     ),
   NODE_ENV: z.enum(['production', 'development', 'test']).optional(),
+  FOLIO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FOLIO_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export class ConfigError extends Error {}
@@ -80,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: values.FOLIO_ADMIN_PASSWORD,
     production: values.NODE_ENV === 'production',
     sessionIdleHours: values.FOLIO_SESSION_IDLE_HOURS,
+    publicUrl: values.FOLIO_PUBLIC_URL,
+    trustProxy: values.FOLIO_TRUST_PROXY === 'true' || values.FOLIO_TRUST_PROXY === '1',
   };
 }

@@ -39,6 +39,8 @@ async function main() {
     ctx,
     db: database.db,
     webDir,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     logger: { level: process.env.FOLIO_LOG_LEVEL ?? 'info', redact: LOG_REDACTIONS },
   });
   await app.listen({ port: config.port, host: config.host });

@@ -31,7 +31,22 @@ export class Unauthenticated extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  readonly code = 'forbidden';
+  readonly code: string;
+  constructor(message: string, code = 'forbidden') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** 429: too many attempts; the client may try again after `retryAfterSeconds`. */
+export class TooManyRequests extends DomainError {
+  readonly code = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 export class NotFound extends DomainError {

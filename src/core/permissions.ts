@@ -12,9 +12,13 @@ export interface StaffUser {
   roles: Role[];
   departments: string[];
   mustChangePassword: boolean;
+  /** Set when the caller is an API token: it may do exactly these actions, whatever its creator's roles. */
+  scopes?: Action[];
+  tokenId?: string;
 }
 
 export const ACTIONS = [
+  'session:own',
   'customers:read',
   'customers:write',
   'customers:verify',
@@ -25,12 +29,17 @@ export const ACTIONS = [
   'reports:transition',
   'settings:read',
   'settings:write',
+  'users:manage',
+  'tokens:manage',
+  'audit:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ALL_STAFF: readonly Role[] = ROLES;
 
 export const PERMISSIONS: Record<Action, readonly Role[]> = {
+  // One's own session: who am I, change my password, sign out everywhere.
+  'session:own': ALL_STAFF,
   'customers:read': ALL_STAFF,
   'customers:verify': ['agent', 'backoffice', 'supervisor', 'admin'],
   // The billing system (through an admin account or, later, an API token) owns customer data.
@@ -43,13 +52,42 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Agents resolve immediate requests at the counter; technicians update their faults.
   'reports:transition': ['agent', 'backoffice', 'technician', 'supervisor', 'admin'],
   'settings:read': ALL_STAFF,
-  // Promise policies, routing table and holidays.
+  // Promise policies, routing table, holidays, departments, office data.
   'settings:write': ['admin'],
+  'users:manage': ['admin'],
+  'tokens:manage': ['admin'],
+  'audit:read': ['admin'],
 };
 
-export function can(user: Pick<StaffUser, 'roles'>, action: Action): boolean {
+/** What an integration's API token may be given: reading and the billing system's customer push. */
+export const TOKEN_SCOPES = [
+  'customers:read',
+  'customers:write',
+  'reports:read',
+  'reports:list',
+] as const satisfies readonly Action[];
+
+export function can(user: Pick<StaffUser, 'roles' | 'scopes'>, action: Action): boolean {
+  if (user.scopes) return user.scopes.includes(action);
   const allowed = PERMISSIONS[action];
   return user.roles.some((role) => allowed.includes(role));
+}
+
+/** Roles that serve any customer about any report, whatever its department. */
+const EVERY_DEPARTMENT: readonly Role[] = ['agent', 'admin'];
+
+/**
+ * Whether a report of this department is any of the user's business. Counter and phone agents
+ * look up every report (customers call about any of them); back office, technicians and
+ * supervisors see their own departments'. Outside it, a report is answered as not found.
+ */
+export function canSeeDepartment(
+  user: Pick<StaffUser, 'roles' | 'departments' | 'scopes'>,
+  department: string | null,
+): boolean {
+  if (user.scopes) return user.scopes.includes('reports:read');
+  if (user.roles.some((role) => EVERY_DEPARTMENT.includes(role))) return true;
+  return department !== null && user.departments.includes(department);
 }
 
 export function isRole(value: string): value is Role {

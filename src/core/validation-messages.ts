@@ -40,6 +40,9 @@ export const validationMessages = {
     holiday_name: 'El nombre del día inhábil debe tener entre 1 y 100 caracteres.',
     time: 'La hora debe tener el formato HH:MM.',
     billing_period_months: 'El periodo de facturación es de 1 o 2 meses.',
+    username_format: 'El usuario lleva de 2 a 40 minúsculas, dígitos, puntos o guiones.',
+    role: 'Elija al menos un rol válido: agent, backoffice, technician, supervisor, admin.',
+    scope: 'Elija al menos un permiso válido para el token.',
   },
   en: {
     required: 'This is required.',
@@ -76,6 +79,9 @@ export const validationMessages = {
     holiday_name: 'A holiday name has 1 to 100 characters.',
     time: 'The time must look like HH:MM.',
     billing_period_months: 'A billing period is 1 or 2 months.',
+    username_format: 'A username has 2 to 40 lowercase letters, digits, dots or dashes.',
+    role: 'Choose at least one valid role: agent, backoffice, technician, supervisor, admin.',
+    scope: 'Choose at least one valid scope for the token.',
   },
 } as const;
 

@@ -147,6 +147,35 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  scopes: string; // JSON array of actions
+  created_by: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  token_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: string; // JSON object
+}
+
+export interface SignInFailuresTable {
+  subject: string; // 'user:<name>' or 'ip:<address>'
+  at: Timestamp;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -162,6 +191,9 @@ export interface Database {
   routing_rules: RoutingRulesTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export function toDate(value: Date | string): Date {

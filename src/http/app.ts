@@ -7,7 +7,9 @@ import type { ServiceContext } from '../services/context.js';
 import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
 import openapi from './plugins/openapi.js';
+import security from './plugins/security.js';
 import web from './plugins/web.js';
+import administrationRoutes from './routes/administration.js';
 import configurationRoutes from './routes/configuration.js';
 import customerRoutes from './routes/customers.js';
 import healthRoutes from './routes/health.js';
@@ -19,6 +21,10 @@ export interface AppOptions {
   db: Kysely<Database>;
   /** The built web app; omitted in API tests. */
   webDir?: string;
+  /** Where customers reach Folio (FOLIO_PUBLIC_URL), accepted as an origin besides the request's own. */
+  publicUrl?: string | undefined;
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers (protocol, client address). */
+  trustProxy?: boolean;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -28,6 +34,9 @@ export const LOG_REDACTIONS = [
   'req.headers.authorization',
   'res.headers["set-cookie"]',
   'password',
+  'currentPassword',
+  'newPassword',
+  'token',
   'invoiceNumber',
 ];
 
@@ -35,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     // Clients must not steer Fastify into a 500 by odd headers or URLs.
     routerOptions: { maxParamLength: 200 },
   });
@@ -43,6 +52,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errors);
+  await app.register(security, {
+    publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : undefined,
+  });
   await app.register(cookie);
   await app.register(openapi);
   await app.register(auth, { ctx: options.ctx });
@@ -51,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(customerRoutes, { ctx: options.ctx });
   await app.register(reportRoutes, { ctx: options.ctx });
   await app.register(configurationRoutes, { ctx: options.ctx });
+  await app.register(administrationRoutes, { ctx: options.ctx });
   if (options.webDir) await app.register(web, { webDir: options.webDir });
   return app;
 }

@@ -1,4 +1,5 @@
 import { InvalidInput, NotFound } from '../core/errors.js';
+import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { Report } from '../core/report.js';
 import { parseReportNumber } from '../core/report-number.js';
 import { ReportsRepository } from '../db/repositories/reports.js';
@@ -25,8 +26,14 @@ export function parseTypedNumber(typed: string): string {
   );
 }
 
-export async function getReport(ctx: ServiceContext, typed: string): Promise<Report> {
+/**
+ * A report the viewer may see. A report outside the viewer's departments is answered exactly
+ * as a report that does not exist: its number tells nothing about it.
+ */
+export async function getReport(ctx: ServiceContext, typed: string, viewer: StaffUser): Promise<Report> {
   const report = await new ReportsRepository(ctx.db).find(parseTypedNumber(typed));
-  if (!report) throw new NotFound(`No existe el reporte ${typed.trim()}.`);
+  if (!report || !canSeeDepartment(viewer, report.department?.code ?? null)) {
+    throw new NotFound(`No existe el reporte ${typed.trim()}.`);
+  }
   return report;
 }

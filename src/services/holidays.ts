@@ -1,7 +1,7 @@
 import { Conflict, NotFound, RuleBroken } from '../core/errors.js';
 import { isOfficialRestDay, officialRestDays } from '../core/holidays.js';
-import type { StaffUser } from '../core/permissions.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
+import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 
 export interface Holiday {
@@ -22,21 +22,26 @@ export async function listHolidays(ctx: ServiceContext, year: number): Promise<H
   );
 }
 
-export async function addHoliday(
-  ctx: ServiceContext,
-  user: StaffUser,
-  holiday: { date: string; name: string },
-) {
+export async function addHoliday(ctx: ServiceContext, actor: Actor, holiday: { date: string; name: string }) {
   if (isOfficialRestDay(holiday.date)) {
     throw new Conflict(`El ${holiday.date} ya es día de descanso obligatorio.`, 'already_a_holiday');
   }
-  const added = await new ConfigurationRepository(ctx.db).addHoliday(holiday, user.id, ctx.now());
+  const now = ctx.now();
+  const added = await new ConfigurationRepository(ctx.db).addHoliday(holiday, actor.user?.id ?? null, now);
   if (!added)
     throw new Conflict(`El ${holiday.date} ya está registrado como día inhábil.`, 'already_a_holiday');
+  await audit(
+    ctx.db,
+    actor,
+    'holiday.added',
+    { type: 'holiday', id: holiday.date },
+    { name: holiday.name },
+    now,
+  );
   return { ...holiday, official: false };
 }
 
-export async function removeHoliday(ctx: ServiceContext, date: string): Promise<void> {
+export async function removeHoliday(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {
   if (isOfficialRestDay(date)) {
     throw new RuleBroken(
       'Los días de descanso obligatorio de la ley no se pueden quitar.',
@@ -46,4 +51,5 @@ export async function removeHoliday(ctx: ServiceContext, date: string): Promise<
   if (!(await new ConfigurationRepository(ctx.db).removeHoliday(date))) {
     throw new NotFound(`El ${date} no está registrado como día inhábil.`);
   }
+  await audit(ctx.db, actor, 'holiday.removed', { type: 'holiday', id: date }, {}, ctx.now());
 }

@@ -1,4 +1,5 @@
 import { InvalidInput } from '../core/errors.js';
+import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus } from '../core/report.js';
 import { toDateOrNull } from '../db/schema.js';
@@ -42,7 +43,7 @@ function decodeCursor(cursor: string): { dueAt: string; number: string } {
  * the supervisor's view of what is late or about to be. (The full queue with every filter
  * is the back-office issue's.)
  */
-export async function listReports(ctx: ServiceContext, query: ReportListQuery) {
+export async function listReports(ctx: ServiceContext, query: ReportListQuery, viewer: StaffUser) {
   let q = ctx.db
     .selectFrom('reports')
     .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
@@ -59,6 +60,10 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery) {
       'reports.created_at',
     ])
     .where('reports.due_at', 'is not', null);
+  if (!canSeeDepartment(viewer, null)) {
+    // Only the viewer's own departments' reports (an empty list for a user in none).
+    q = q.where('reports.department_code', 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
+  }
   if (query.promise)
     q = q.where('reports.promise_state', '=', query.promise).where('reports.status', 'in', OPEN);
   if (query.department) q = q.where('reports.department_code', '=', query.department);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { Conflict, NotFound } from '../core/errors.js';
+import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { Report } from '../core/report.js';
 import { ReportsRepository } from '../db/repositories/reports.js';
 import type { Database } from '../db/schema.js';
@@ -14,10 +15,14 @@ export async function loadReportForWrite(
   db: Kysely<Database>,
   typed: string,
   expectedVersion: number | undefined,
+  viewer: StaffUser | null,
 ): Promise<Report> {
   const number = parseTypedNumber(typed);
   const report = await new ReportsRepository(db).find(number);
-  if (!report) throw new NotFound(`No existe el reporte ${typed.trim()}.`);
+  // The system itself (viewer null: the promise watch) sees every report.
+  if (!report || (viewer && !canSeeDepartment(viewer, report.department?.code ?? null))) {
+    throw new NotFound(`No existe el reporte ${typed.trim()}.`);
+  }
   if (expectedVersion !== undefined && expectedVersion !== report.version) throw staleVersion(report.version);
   return report;
 }

@@ -3,6 +3,7 @@ import type { ReportType } from '../core/report.js';
 import type { PromisePolicyRequest } from '../core/requests/settings.js';
 import type { RoutingRule, Track } from '../core/routing.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
+import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { requireDepartment } from './promise-choices.js';
 import { loadPromiseSettings, OFFICE_HOURS_KEY, PROMISE_POLICY_KEY } from './promise-settings.js';
@@ -17,7 +18,7 @@ export async function getPromisePolicy(ctx: ServiceContext) {
 }
 
 /** Changes part of the promise policy; it counts for reports filed or re-routed from now on. */
-export async function updatePromisePolicy(ctx: ServiceContext, request: PromisePolicyRequest) {
+export async function updatePromisePolicy(ctx: ServiceContext, actor: Actor, request: PromisePolicyRequest) {
   const { officeOpens, officeCloses, ...policy } = request;
   await ctx.db.transaction().execute(async (trx) => {
     const current = await loadPromiseSettings(trx);
@@ -34,6 +35,14 @@ export async function updatePromisePolicy(ctx: ServiceContext, request: PromiseP
     }
     await configuration.putSetting(PROMISE_POLICY_KEY, { ...current.policy, ...policy }, now);
     await configuration.putSetting(OFFICE_HOURS_KEY, hours, now);
+    await audit(
+      trx,
+      actor,
+      'promise_policy.updated',
+      { type: 'settings', id: PROMISE_POLICY_KEY },
+      { ...request },
+      now,
+    );
   });
   return getPromisePolicy(ctx);
 }
@@ -45,6 +54,7 @@ export async function getRoutingTable(ctx: ServiceContext) {
 
 export async function updateRoutingRule(
   ctx: ServiceContext,
+  actor: Actor,
   type: ReportType,
   request: { track: Track; department: string; trackWhenDocumentsNeeded?: Track | null | undefined },
 ): Promise<RoutingRule> {
@@ -52,7 +62,9 @@ export async function updateRoutingRule(
   const rule: RoutingRule = { track: request.track, departmentCode: request.department };
   if (request.trackWhenDocumentsNeeded) rule.trackWhenDocumentsNeeded = request.trackWhenDocumentsNeeded;
   const configuration = new ConfigurationRepository(ctx.db);
-  await configuration.putRoutingRule(type, rule, ctx.now());
+  const now = ctx.now();
+  await configuration.putRoutingRule(type, rule, now);
+  await audit(ctx.db, actor, 'routing.updated', { type: 'routing_rule', id: type }, { ...rule }, now);
   const stored = (await configuration.routingTable())[type];
   if (!stored) throw new NotFound(`No hay regla para ${type}.`);
   return stored;

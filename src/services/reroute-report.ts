@@ -43,7 +43,7 @@ export async function rerouteReport(
 ): Promise<string> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const report = await loadReportForWrite(trx, typedNumber, expectedVersion);
+    const report = await loadReportForWrite(trx, typedNumber, expectedVersion, user);
     const customer = await new CustomersRepository(trx).find(report.customerNumber);
     if (!customer) throw new NotFound(`No existe el cliente ${report.customerNumber}.`);
     const settings = await loadPromiseSettings(trx);

@@ -1,22 +1,56 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Unauthenticated } from '../core/errors.js';
+import { Forbidden, InvalidInput, TooManyRequests, Unauthenticated } from '../core/errors.js';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '../core/password-policy.js';
 import type { StaffUser } from '../core/permissions.js';
 import { SessionsRepository } from '../db/repositories/sessions.js';
+import { SignInFailuresRepository } from '../db/repositories/sign-in-failures.js';
 import { UsersRepository } from '../db/repositories/users.js';
+import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
-import { decoyPasswordHash, verifyPassword } from './passwords.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
 /** A session touched within this long is not written again: lookups stay reads. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** Ten failed sign-ins in fifteen minutes, per username and per address, lock that one out for the rest of the window. */
+export const SIGN_IN_MAX_FAILURES = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
-export function hashSessionId(sessionId: string): string {
-  return createHash('sha256').update(sessionId).digest('base64url');
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+async function refuseWhileLocked(
+  failures: SignInFailuresRepository,
+  subjects: string[],
+  now: Date,
+): Promise<void> {
+  const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  for (const subject of subjects) {
+    const recent = await failures.since(subject, windowStart);
+    if (recent.length >= SIGN_IN_MAX_FAILURES) {
+      const oldestCounted = recent[recent.length - SIGN_IN_MAX_FAILURES] as Date;
+      const retryAfter = Math.max(
+        1,
+        Math.ceil((oldestCounted.getTime() + SIGN_IN_WINDOW_MS - now.getTime()) / 1000),
+      );
+      throw new TooManyRequests(
+        'Demasiados intentos fallidos; espere antes de volver a intentar.',
+        retryAfter,
+      );
+    }
+  }
 }
 
 export async function signIn(
   ctx: ServiceContext,
   credentials: { username: string; password: string },
+  ip: string | null,
 ): Promise<{ sessionId: string; user: StaffUser }> {
+  const now = ctx.now();
+  const failures = new SignInFailuresRepository(ctx.db);
+  const subjects = [`user:${credentials.username.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+  await refuseWhileLocked(failures, subjects, now);
+
   const users = new UsersRepository(ctx.db);
   const found = await users.findByUsername(credentials.username);
   // Unknown users, disabled users and wrong passwords get one answer, after the same work.
@@ -25,28 +59,45 @@ export async function signIn(
     found?.passwordHash ?? (await decoyPasswordHash()),
   );
   if (!found || found.disabled || !passwordOk) {
+    await failures.add(subjects, now);
+    await audit(
+      ctx.db,
+      { user: null, ip },
+      'sign_in.failed',
+      { type: 'user', id: credentials.username },
+      {},
+      now,
+    );
     throw new Unauthenticated('Usuario o contraseña incorrectos.');
   }
+  await failures.clear(subjects[0] as string);
   const sessionId = randomBytes(32).toString('base64url');
-  const now = ctx.now();
   await new SessionsRepository(ctx.db).create(
-    hashSessionId(sessionId),
+    hashSecret(sessionId),
     found.id,
     now,
     new Date(now.getTime() + ctx.sessionIdleMs),
   );
   const { passwordHash: _hash, disabled: _disabled, ...user } = found;
+  await audit(ctx.db, { user, ip }, 'sign_in.succeeded', { type: 'user', id: user.username }, {}, now);
   return { sessionId, user };
 }
 
 export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
-  await new SessionsRepository(ctx.db).delete(hashSessionId(sessionId));
+  await new SessionsRepository(ctx.db).delete(hashSecret(sessionId));
+}
+
+/** Ends every session of the signed-in user on every device, this one included. */
+export async function signOutEverywhere(ctx: ServiceContext, actor: Actor): Promise<void> {
+  if (!actor.user) return;
+  await new SessionsRepository(ctx.db).deleteForUser(actor.user.id);
+  await audit(ctx.db, actor, 'sign_out.everywhere', { type: 'user', id: actor.user.username }, {}, ctx.now());
 }
 
 /** The signed-in user, sliding the idle expiry forward; undefined when the session is gone. */
 export async function authenticate(ctx: ServiceContext, sessionId: string): Promise<StaffUser | undefined> {
   const sessions = new SessionsRepository(ctx.db);
-  const idHash = hashSessionId(sessionId);
+  const idHash = hashSecret(sessionId);
   const now = ctx.now();
   const session = await sessions.findActive(idHash, now);
   if (!session) return undefined;
@@ -54,4 +105,50 @@ export async function authenticate(ctx: ServiceContext, sessionId: string): Prom
     await sessions.extend(idHash, now, new Date(now.getTime() + ctx.sessionIdleMs));
   }
   return session.user;
+}
+
+export function checkNewPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) {
+    const message = PASSWORD_PROBLEM_MESSAGES[problem];
+    throw new InvalidInput(message, [{ path: 'newPassword', message }], 'weak_password');
+  }
+}
+
+/**
+ * A user's own password change. The current password is asked again (a session left open on
+ * a counter PC must not be enough), every other session of the user ends, and a password an
+ * admin reset no longer has to be changed.
+ */
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  actor: Actor,
+  sessionId: string,
+  request: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const me = actor.user;
+  if (!me || me.tokenId) throw new Forbidden('Solo una persona con sesión puede cambiar su contraseña.');
+  const users = new UsersRepository(ctx.db);
+  const found = await users.findByUsername(me.username);
+  if (!found || !(await verifyPassword(request.currentPassword, found.passwordHash))) {
+    throw new InvalidInput('La contraseña actual no es correcta.', [
+      { path: 'currentPassword', message: 'La contraseña actual no es correcta.' },
+    ]);
+  }
+  checkNewPassword(request.newPassword, me.username);
+  if (request.newPassword === request.currentPassword) {
+    throw new InvalidInput('La nueva contraseña debe ser distinta de la actual.', [
+      { path: 'newPassword', message: 'La nueva contraseña debe ser distinta de la actual.' },
+    ]);
+  }
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await new UsersRepository(trx).update(
+      me.id,
+      { passwordHash: await hashPassword(request.newPassword), mustChangePassword: false },
+      now,
+    );
+    await new SessionsRepository(trx).deleteForUser(me.id, hashSecret(sessionId));
+    await audit(trx, actor, 'password.changed', { type: 'user', id: me.username }, {}, now);
+  });
 }

@@ -29,7 +29,7 @@ export async function transitionReport(
 ): Promise<string> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const report = await loadReportForWrite(trx, typedNumber, expectedVersion);
+    const report = await loadReportForWrite(trx, typedNumber, expectedVersion, user);
     const settings = await loadPromiseSettings(trx);
     const { kind } = checkTransition({
       from: report.status,

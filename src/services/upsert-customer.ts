@@ -2,6 +2,7 @@ import { zonedInstant } from '../core/calendar.js';
 import type { Customer } from '../core/customer.js';
 import type { UpsertCustomerRequest } from '../core/requests/customer.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
+import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 
 /** A date without a time is an invoice issued that day in Rioverde: midnight, Mexico City time. */
@@ -15,6 +16,7 @@ function issuedAtInstant(value: string): Date {
  */
 export async function upsertCustomer(
   ctx: ServiceContext,
+  actor: Actor,
   customerNumber: string,
   request: UpsertCustomerRequest,
 ): Promise<{ customer: Customer; created: boolean }> {
@@ -46,6 +48,14 @@ export async function upsertCustomer(
         number: invoice.number,
         issuedAt: issuedAtInstant(invoice.issuedAt),
       })),
+      now,
+    );
+    await audit(
+      trx,
+      actor,
+      isNew ? 'customer.created' : 'customer.updated',
+      { type: 'customer', id: customerNumber },
+      { invoicesPushed: request.invoices.length },
       now,
     );
     return isNew;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { NotFound } from '../core/errors.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
+import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 
 /** Case and spaces do not matter when a person reads an invoice number off paper. */
@@ -21,11 +22,21 @@ export function invoiceMatches(given: string, latest: string | undefined): boole
  */
 export async function verifyCustomer(
   ctx: ServiceContext,
+  actor: Actor,
   customerNumber: string,
   invoiceNumber: string,
 ): Promise<boolean> {
   const customers = new CustomersRepository(ctx.db);
   if (!(await customers.exists(customerNumber)))
     throw new NotFound(`No existe el cliente ${customerNumber}.`);
-  return invoiceMatches(invoiceNumber, await customers.latestInvoiceNumber(customerNumber));
+  const verified = invoiceMatches(invoiceNumber, await customers.latestInvoiceNumber(customerNumber));
+  await audit(
+    ctx.db,
+    actor,
+    'customer.verified',
+    { type: 'customer', id: customerNumber },
+    { verified },
+    ctx.now(),
+  );
+  return verified;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './001_foundation.js';
 import * as routingAndPromises from './002_routing_and_promises.js';
+import * as security from './003_security.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -9,4 +10,5 @@ import * as routingAndPromises from './002_routing_and_promises.js';
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_routing_and_promises': routingAndPromises,
+  '003_security': security,
 };

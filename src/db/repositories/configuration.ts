@@ -63,7 +63,7 @@ export class ConfigurationRepository {
   }
 
   /** Returns false when that day was already a holiday. */
-  async addHoliday(holiday: HolidayRow, userId: string, now: Date): Promise<boolean> {
+  async addHoliday(holiday: HolidayRow, userId: string | null, now: Date): Promise<boolean> {
     const result = await this.db
       .insertInto('holidays')
       .values({ ...holiday, created_by: userId, created_at: now.toISOString() })

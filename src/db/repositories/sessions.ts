@@ -76,6 +76,13 @@ export class SessionsRepository {
       .execute();
   }
 
+  /** Ends every session of a user: sign-out everywhere, a disabled account, a new password. */
+  async deleteForUser(userId: string, exceptIdHash?: string): Promise<void> {
+    let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptIdHash) q = q.where('id_hash', '!=', exceptIdHash);
+    await q.execute();
+  }
+
   async delete(idHash: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   }

@@ -76,6 +76,57 @@ export class UsersRepository {
     }
   }
 
+  async list(): Promise<(StaffUser & { disabled: boolean })[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    const memberships = await this.db.selectFrom('user_departments').selectAll().execute();
+    return rows.map((row) => ({
+      id: row.id,
+      username: row.username,
+      name: row.name,
+      roles: parseRoles(row.roles),
+      departments: memberships.filter((m) => m.user_id === row.id).map((m) => m.department_code),
+      mustChangePassword: row.must_change_password === 1,
+      disabled: row.disabled === 1,
+    }));
+  }
+
+  async update(
+    id: string,
+    changes: {
+      name?: string;
+      roles?: string[];
+      disabled?: boolean;
+      passwordHash?: string;
+      mustChangePassword?: boolean;
+    },
+    now: Date,
+  ): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({
+        updated_at: now.toISOString(),
+        ...(changes.name === undefined ? {} : { name: changes.name }),
+        ...(changes.roles === undefined ? {} : { roles: JSON.stringify(changes.roles) }),
+        ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+        ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
+        ...(changes.mustChangePassword === undefined
+          ? {}
+          : { must_change_password: changes.mustChangePassword ? 1 : 0 }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setDepartments(id: string, departments: string[]): Promise<void> {
+    await this.db.deleteFrom('user_departments').where('user_id', '=', id).execute();
+    if (departments.length > 0) {
+      await this.db
+        .insertInto('user_departments')
+        .values(departments.map((code) => ({ user_id: id, department_code: code })))
+        .execute();
+    }
+  }
+
   async count(): Promise<number> {
     const row = await this.db
       .selectFrom('users')

@@ -8,6 +8,7 @@ import {
   InvalidInput,
   NotFound,
   RuleBroken,
+  TooManyRequests,
   Unauthenticated,
   Unavailable,
 } from '../../core/errors.js';
@@ -27,6 +28,7 @@ function statusOf(error: DomainError): number {
   if (error instanceof NotFound) return 404;
   if (error instanceof Conflict) return 409;
   if (error instanceof RuleBroken) return 422;
+  if (error instanceof TooManyRequests) return 429;
   if (error instanceof Unavailable) return 503;
   return 500;
 }
@@ -83,6 +85,7 @@ export default fp(async function errors(app: FastifyInstance) {
     if (thrown instanceof DomainError) {
       const status = statusOf(thrown);
       if (status >= 500) request.log.warn({ code: thrown.code }, thrown.message);
+      if (thrown instanceof TooManyRequests) reply.header('Retry-After', String(thrown.retryAfterSeconds));
       return sendError(reply, status, thrown.code, thrown.message, thrown.fields);
     }
     const status = error.statusCode ?? 500;

@@ -16,7 +16,7 @@ import {
   updatePromisePolicy,
   updateRoutingRule,
 } from '../../services/promise-configuration.js';
-import { staffFor } from '../plugins/auth.js';
+import { actorOf } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
 
 const errors = {
@@ -56,6 +56,7 @@ export default async function configurationRoutes(
   app.get(
     '/api/v1/holidays',
     {
+      config: { action: 'settings:read' },
       schema: {
         tags: ['configuration'],
         summary:
@@ -72,7 +73,6 @@ export default async function configurationRoutes(
       },
     },
     async (request) => {
-      staffFor(request, 'settings:read');
       const year =
         request.query.year ??
         Number(
@@ -87,6 +87,7 @@ export default async function configurationRoutes(
   app.post(
     '/api/v1/holidays',
     {
+      config: { action: 'settings:write' },
       schema: {
         tags: ['configuration'],
         summary:
@@ -96,14 +97,14 @@ export default async function configurationRoutes(
       },
     },
     async (request, reply) => {
-      const staff = staffFor(request, 'settings:write');
-      return reply.code(201).send(await addHoliday(ctx, staff, request.body));
+      return reply.code(201).send(await addHoliday(ctx, actorOf(request), request.body));
     },
   );
 
   app.delete(
     '/api/v1/holidays/:date',
     {
+      config: { action: 'settings:write' },
       schema: {
         tags: ['configuration'],
         summary: 'Remove a holiday an admin added (official rest days cannot be removed)',
@@ -112,8 +113,7 @@ export default async function configurationRoutes(
       },
     },
     async (request, reply) => {
-      staffFor(request, 'settings:write');
-      await removeHoliday(ctx, request.params.date);
+      await removeHoliday(ctx, actorOf(request), request.params.date);
       return reply.code(204).send(null);
     },
   );
@@ -121,6 +121,7 @@ export default async function configurationRoutes(
   app.get(
     '/api/v1/promise-policy',
     {
+      config: { action: 'settings:read' },
       schema: {
         tags: ['configuration'],
         summary: 'The promise policy and office hours',
@@ -128,7 +129,6 @@ export default async function configurationRoutes(
       },
     },
     async (request) => {
-      staffFor(request, 'settings:read');
       return getPromisePolicy(ctx);
     },
   );
@@ -136,6 +136,7 @@ export default async function configurationRoutes(
   app.put(
     '/api/v1/promise-policy',
     {
+      config: { action: 'settings:write' },
       schema: {
         tags: ['configuration'],
         summary: 'Change part of the promise policy or the office hours',
@@ -144,14 +145,14 @@ export default async function configurationRoutes(
       },
     },
     async (request) => {
-      staffFor(request, 'settings:write');
-      return updatePromisePolicy(ctx, request.body);
+      return updatePromisePolicy(ctx, actorOf(request), request.body);
     },
   );
 
   app.get(
     '/api/v1/routing',
     {
+      config: { action: 'settings:read' },
       schema: {
         tags: ['configuration'],
         summary: 'The routing table: track and department by report type',
@@ -165,7 +166,6 @@ export default async function configurationRoutes(
       },
     },
     async (request) => {
-      staffFor(request, 'settings:read');
       return getRoutingTable(ctx);
     },
   );
@@ -173,6 +173,7 @@ export default async function configurationRoutes(
   app.put(
     '/api/v1/routing/:type',
     {
+      config: { action: 'settings:write' },
       schema: {
         tags: ['configuration'],
         summary: 'Change where a report type goes by default',
@@ -182,8 +183,7 @@ export default async function configurationRoutes(
       },
     },
     async (request) => {
-      staffFor(request, 'settings:write');
-      return updateRoutingRule(ctx, request.params.type, request.body);
+      return updateRoutingRule(ctx, actorOf(request), request.params.type, request.body);
     },
   );
 }

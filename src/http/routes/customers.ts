@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { getCustomer, searchCustomers } from '../../services/find-customers.js';
 import { upsertCustomer } from '../../services/upsert-customer.js';
 import { verifyCustomer } from '../../services/verify-customer.js';
-import { staffFor } from '../plugins/auth.js';
+import { actorOf } from '../plugins/auth.js';
 import { customerResponse, presentCustomer } from '../presenters/customer.js';
 import { errorResponse } from '../presenters/error.js';
 
@@ -25,6 +25,7 @@ export default async function customerRoutes(fastify: FastifyInstance, options: 
   app.get(
     '/api/v1/customers',
     {
+      config: { action: 'customers:read' },
       schema: {
         tags: ['customers'],
         summary: 'Find customers by number, name or phone (accent- and case-insensitive), at most 20',
@@ -33,8 +34,7 @@ export default async function customerRoutes(fastify: FastifyInstance, options: 
       },
     },
     async (request) => {
-      staffFor(request, 'customers:read');
-      const customers = await searchCustomers(ctx, request.query.query);
+      const customers = await searchCustomers(ctx, actorOf(request), request.query.query);
       return { customers: customers.map(presentCustomer) };
     },
   );
@@ -42,6 +42,7 @@ export default async function customerRoutes(fastify: FastifyInstance, options: 
   app.get(
     '/api/v1/customers/:customerNumber',
     {
+      config: { action: 'customers:read' },
       schema: {
         tags: ['customers'],
         summary: 'One customer',
@@ -50,14 +51,14 @@ export default async function customerRoutes(fastify: FastifyInstance, options: 
       },
     },
     async (request) => {
-      staffFor(request, 'customers:read');
-      return presentCustomer(await getCustomer(ctx, request.params.customerNumber));
+      return presentCustomer(await getCustomer(ctx, actorOf(request), request.params.customerNumber));
     },
   );
 
   app.put(
     '/api/v1/customers/:customerNumber',
     {
+      config: { action: 'customers:write' },
       schema: {
         tags: ['customers'],
         summary: 'Create or update a customer (billing system); invoices are added, never duplicated',
@@ -67,8 +68,12 @@ export default async function customerRoutes(fastify: FastifyInstance, options: 
       },
     },
     async (request, reply) => {
-      staffFor(request, 'customers:write');
-      const { customer, created } = await upsertCustomer(ctx, request.params.customerNumber, request.body);
+      const { customer, created } = await upsertCustomer(
+        ctx,
+        actorOf(request),
+        request.params.customerNumber,
+        request.body,
+      );
       return reply.code(created ? 201 : 200).send(presentCustomer(customer));
     },
   );
@@ -76,6 +81,7 @@ export default async function customerRoutes(fastify: FastifyInstance, options: 
   app.post(
     '/api/v1/customers/:customerNumber/verify',
     {
+      config: { action: 'customers:verify' },
       schema: {
         tags: ['customers'],
         summary: 'Check the customer’s most recent invoice number',
@@ -85,9 +91,13 @@ export default async function customerRoutes(fastify: FastifyInstance, options: 
       },
     },
     async (request) => {
-      staffFor(request, 'customers:verify');
       return {
-        verified: await verifyCustomer(ctx, request.params.customerNumber, request.body.invoiceNumber),
+        verified: await verifyCustomer(
+          ctx,
+          actorOf(request),
+          request.params.customerNumber,
+          request.body.invoiceNumber,
+        ),
       };
     },
   );

@@ -17,7 +17,7 @@ import { previewPromise } from '../../services/preview-promise.js';
 import { rerouteReport } from '../../services/reroute-report.js';
 import { transitionReport } from '../../services/transition-report.js';
 import { requestLanguage } from '../language.js';
-import { staffFor } from '../plugins/auth.js';
+import { signedIn } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
 import { presentReport, reportResponse } from '../presenters/report.js';
 
@@ -109,6 +109,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
   app.post(
     '/api/v1/reports',
     {
+      config: { action: 'reports:file' },
       schema: {
         tags: ['reports'],
         summary: 'File a report; answers with its report number. Send Idempotency-Key to make retries safe.',
@@ -117,7 +118,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       },
     },
     async (request, reply) => {
-      const staff = staffFor(request, 'reports:file');
+      const staff = signedIn(request);
       const { report, replayed } = await fileReport(
         ctx,
         staff,
@@ -133,6 +134,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
   app.get(
     '/api/v1/reports/:number',
     {
+      config: { action: 'reports:read' },
       schema: {
         tags: ['reports'],
         summary: 'A report and its timeline, by number (with or without separators)',
@@ -141,14 +143,18 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       },
     },
     async (request) => {
-      staffFor(request, 'reports:read');
-      return presentReport(await getReport(ctx, request.params.number), ctx.now(), requestLanguage(request));
+      return presentReport(
+        await getReport(ctx, request.params.number, signedIn(request)),
+        ctx.now(),
+        requestLanguage(request),
+      );
     },
   );
 
   app.get(
     '/api/v1/reports',
     {
+      config: { action: 'reports:list' },
       schema: {
         tags: ['reports'],
         summary:
@@ -158,8 +164,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       },
     },
     async (request) => {
-      staffFor(request, 'reports:list');
-      const { reports, nextCursor } = await listReports(ctx, request.query);
+      const { reports, nextCursor } = await listReports(ctx, request.query, signedIn(request));
       return {
         reports: reports.map((r) => ({
           number: r.number,
@@ -182,6 +187,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
   app.post(
     '/api/v1/reports/promise-preview',
     {
+      config: { action: 'reports:file' },
       schema: {
         tags: ['reports'],
         summary: 'The track, department and promise a report would get if filed now (nothing is stored)',
@@ -190,7 +196,6 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       },
     },
     async (request) => {
-      staffFor(request, 'reports:file');
       const plan = await previewPromise(ctx, request.body);
       return {
         track: plan.track,
@@ -207,6 +212,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
   app.patch(
     '/api/v1/reports/:number',
     {
+      config: { action: 'reports:route' },
       schema: {
         tags: ['reports'],
         summary:
@@ -217,7 +223,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       },
     },
     async (request) => {
-      const staff = staffFor(request, 'reports:route');
+      const staff = signedIn(request);
       const number = await rerouteReport(
         ctx,
         staff,
@@ -225,13 +231,14 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
         request.body,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number), ctx.now(), requestLanguage(request));
+      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
     },
   );
 
   app.post(
     '/api/v1/reports/:number/transitions',
     {
+      config: { action: 'reports:transition' },
       schema: {
         tags: ['reports'],
         summary:
@@ -242,7 +249,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       },
     },
     async (request) => {
-      const staff = staffFor(request, 'reports:transition');
+      const staff = signedIn(request);
       const number = await transitionReport(
         ctx,
         staff,
@@ -250,7 +257,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
         request.body,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number), ctx.now(), requestLanguage(request));
+      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
     },
   );
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { msg } from '../../core/requests/fields.js';
 import { signInRequest } from '../../core/requests/session.js';
 import type { ServiceContext } from '../../services/context.js';
-import { signIn, signOut } from '../../services/sessions.js';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, staffFor } from '../plugins/auth.js';
+import { changeOwnPassword, signIn, signOut, signOutEverywhere } from '../../services/sessions.js';
+import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie, signedIn } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
 
 const userResponse = z.object({
@@ -29,6 +30,8 @@ function presentUser(user: z.infer<typeof userResponse>['user']) {
   };
 }
 
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 429: errorResponse };
+
 export default async function sessionRoutes(fastify: FastifyInstance, options: { ctx: ServiceContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { ctx } = options;
@@ -39,13 +42,14 @@ export default async function sessionRoutes(fastify: FastifyInstance, options: {
       config: { public: true },
       schema: {
         tags: ['session'],
-        summary: 'Sign in; sets the HttpOnly session cookie',
+        summary:
+          'Sign in; sets the HttpOnly session cookie. 10 failures in 15 minutes (per user or address) → 429',
         body: signInRequest,
-        response: { 200: userResponse, 400: errorResponse, 401: errorResponse },
+        response: { 200: userResponse, ...errors },
       },
     },
     async (request, reply) => {
-      const { sessionId, user } = await signIn(ctx, request.body);
+      const { sessionId, user } = await signIn(ctx, request.body, request.ip);
       setSessionCookie(request, reply, sessionId, ctx.sessionIdleMs);
       return presentUser(user);
     },
@@ -54,13 +58,14 @@ export default async function sessionRoutes(fastify: FastifyInstance, options: {
   app.get(
     '/api/v1/session',
     {
+      config: { action: 'session:own', allowWithExpiredPassword: true },
       schema: {
         tags: ['session'],
         summary: 'The signed-in user',
-        response: { 200: userResponse, 401: errorResponse },
+        response: { 200: userResponse, ...errors },
       },
     },
-    async (request) => presentUser(staffFor(request, 'reports:read')),
+    async (request) => presentUser(signedIn(request)),
   );
 
   app.delete(
@@ -73,6 +78,43 @@ export default async function sessionRoutes(fastify: FastifyInstance, options: {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) await signOut(ctx, sessionId);
       clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/v1/sessions',
+    {
+      config: { action: 'session:own', allowWithExpiredPassword: true },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out everywhere: end every session of the signed-in user',
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await signOutEverywhere(ctx, actorOf(request));
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/session/password',
+    {
+      config: { action: 'session:own', allowWithExpiredPassword: true },
+      schema: {
+        tags: ['session'],
+        summary: 'Change one’s own password (at least 12 characters, not a common one); other sessions end',
+        body: z.strictObject({
+          currentPassword: z.string(msg('password')).min(1, msg('password')).max(1024, msg('password')),
+          newPassword: z.string(msg('password')).min(1, msg('password')).max(1024, msg('password')),
+        }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(ctx, actorOf(request), request.cookies[SESSION_COOKIE] ?? '', request.body);
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,69 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Forbidden } from '../../core/errors.js';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function ownOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/**
+ * Whether a state-changing request comes from Folio's own pages. Browsers send `Origin` on
+ * every cross-site POST/PUT/PATCH/DELETE and `Sec-Fetch-Site` on every request they make, so
+ * a request with a foreign Origin, or that the browser itself labels cross-site, is a forged
+ * write riding the user's cookie. Callers with an API token carry no cookie and are exempt;
+ * tools without a browser (curl, the billing system) send neither header.
+ */
+export function isCrossSiteWrite(request: FastifyRequest, publicOrigin: string | undefined): boolean {
+  if (!UNSAFE_METHODS.has(request.method)) return false;
+  if (/^Bearer\s/i.test(request.headers.authorization ?? '')) return false;
+  const origin = request.headers.origin;
+  if (origin !== undefined) return origin !== ownOrigin(request) && origin !== publicOrigin;
+  const site = request.headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
+}
+
+/**
+ * Security headers on every answer and CSRF protection for cookie-authenticated writes.
+ * The Content-Security-Policy allows scripts only from Folio itself (no inline script, no
+ * eval); styles also allow inline `style` attributes and elements because the component
+ * library sets CSS variables that way. HSTS is sent only over HTTPS, where it means something.
+ */
+export default fp(async function security(
+  app: FastifyInstance,
+  options: { publicOrigin?: string | undefined },
+) {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https')
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  });
+  app.addHook('onRequest', async (request) => {
+    if (isCrossSiteWrite(request, options.publicOrigin)) {
+      throw new Forbidden('Solicitud rechazada: no proviene de Folio.', 'cross_origin_request');
+    }
+  });
+});
