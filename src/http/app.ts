@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import type { Action } from '../core/permissions.js';
 import type { Database } from '../db/schema.js';
 import type { ServiceContext } from '../services/context.js';
 import auth from './plugins/auth.js';
@@ -15,6 +16,18 @@ import customerRoutes from './routes/customers.js';
 import healthRoutes from './routes/health.js';
 import reportRoutes from './routes/reports.js';
 import sessionRoutes from './routes/session.js';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  action: Action | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    folioRoutes: RegisteredRoute[];
+  }
+}
 
 export interface AppOptions {
   ctx: ServiceContext;
@@ -47,6 +60,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Clients must not steer Fastify into a 500 by odd headers or URLs.
     routerOptions: { maxParamLength: 200 },
+  });
+  // Every route, as registered: the permission matrix test walks this list.
+  const routes: RegisteredRoute[] = [];
+  app.decorate('folioRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        routes.push({
+          method,
+          url: route.url,
+          action: (route.config as { action?: Action } | undefined)?.action,
+        });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
