@@ -1,5 +1,7 @@
 /** What the API sends, as the page reads it. Shapes follow the `/api/v1` contract. */
+import type { PromiseState } from '../../core/promise.js';
 import type { Channel, ReportLocation, ReportStatus, ReportType } from '../../core/report.js';
+import type { ExternalCause, Track } from '../../core/routing.js';
 
 export interface User {
   username: string;
@@ -38,9 +40,16 @@ export interface TimelineEvent {
   data: Record<string, unknown>;
 }
 
+export interface PausePeriod {
+  from: string;
+  /** null while the report is still waiting on the customer. */
+  to: string | null;
+}
+
 export interface Report {
   /** Ten digits, no dashes. */
   number: string;
+  displayNumber?: string;
   type: ReportType;
   channel: Channel;
   status: ReportStatus;
@@ -51,16 +60,48 @@ export interface Report {
   location: ReportLocation | null;
   createdAt: string;
   createdBy: Actor;
+  /** Sent back as `If-Match` on every change, so two people never overwrite each other. */
   version: number;
   timeline: TimelineEvent[];
-  // Routing and promises; shown when the API sends them.
-  displayNumber?: string;
-  track?: string | null;
+  /** Null only for reports filed before routing existed. */
+  track: Track | null;
   /** The department's code; `departmentName` is what people read. */
-  department?: string | null;
-  departmentName?: string | null;
-  dueAt?: string | null;
-  promiseText?: string | null;
-  promiseState?: string | null;
-  paused?: boolean;
+  department: string | null;
+  departmentName: string | null;
+  urgent: boolean;
+  documentsNeeded: boolean;
+  externalDays: number | null;
+  externalCause: ExternalCause | null;
+  /** The promise (UTC); moves later by the time spent waiting on the customer. */
+  dueAt: string | null;
+  /** The sentence the agent reads to the customer, in the page's language. */
+  promiseText: string | null;
+  promiseState: PromiseState | null;
+  /** Waiting on the customer: the promise clock is stopped. */
+  paused: boolean;
+  pauses: PausePeriod[];
+  resolvedAt: string | null;
+  promiseKept: boolean | null;
+}
+
+/** `POST /api/v1/reports/promise-preview`: what filing now would promise. Nothing is stored. */
+export interface PromisePreview {
+  track: Track;
+  department: string;
+  urgent: boolean;
+  externalDays: number | null;
+  externalCause: ExternalCause | null;
+  dueAt: string;
+  promiseText: string;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+}
+
+/** `GET /api/v1/routing`: where each report type goes unless the agent chooses otherwise. */
+export interface RoutingTableResponse {
+  rules: Record<string, { track: string; departmentCode: string; trackWhenDocumentsNeeded?: string }>;
+  departments: Department[];
 }

@@ -44,12 +44,17 @@ export function FiledReport({ report, onNewReport }: FiledReportProps) {
             {t('filed.numberLabel')}
           </Title>
           <ReportNumber number={report.number} size={64} />
-          {report.promiseText && (
-            <Text size="lg" fw={600} c="blue.8" mt="xs" data-testid="promise-text">
+        </div>
+        {report.promiseText && (
+          <Paper withBorder radius="md" p="md" bg="blue.0" bd="2px solid var(--mantine-color-blue-4)">
+            <Text size="xs" tt="uppercase" fw={700} c="blue.9" mb={4}>
+              {t('promisePreview.title')}
+            </Text>
+            <Text fz={22} fw={700} lh={1.3} c="blue.9" data-testid="promise-text">
               {report.promiseText}
             </Text>
-          )}
-        </div>
+          </Paper>
+        )}
         <Alert variant="light" color="blue">
           {t('filed.tellCustomer')}
         </Alert>
@@ -81,6 +86,18 @@ export function FiledReport({ report, onNewReport }: FiledReportProps) {
               </Badge>
             </DataList.ItemValue>
           </DataList.Item>
+          {report.track && (
+            <DataList.Item>
+              <DataList.ItemLabel>{t('report.track')}</DataList.ItemLabel>
+              <DataList.ItemValue>{t(`tracks.${report.track}`)}</DataList.ItemValue>
+            </DataList.Item>
+          )}
+          {(report.departmentName ?? report.department) && (
+            <DataList.Item>
+              <DataList.ItemLabel>{t('report.department')}</DataList.ItemLabel>
+              <DataList.ItemValue>{report.departmentName ?? report.department}</DataList.ItemValue>
+            </DataList.Item>
+          )}
           {report.dueAt && (
             <DataList.Item>
               <DataList.ItemLabel>{t('filed.dueAt')}</DataList.ItemLabel>

@@ -28,6 +28,10 @@ import type { Report } from '../api/types.js';
 import { formatCount } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { defaultFilingOptions, type FilingOptions, ROUTING_FIELDS } from '../routing/filing-options.js';
+import { PromisePreview } from '../routing/PromisePreview.js';
+import { RoutingOptionsFields } from '../routing/RoutingOptionsFields.js';
+import { useFilingPromise } from '../routing/use-filing-promise.js';
 import { newIdempotencyKey, useFileReport } from './report-api.js';
 import {
   errorsFromApi,
@@ -63,6 +67,8 @@ export function ReportForm(props: ReportFormProps) {
   const [description, setDescription] = useState('');
   const [locationText, setLocationText] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [options, setOptions] = useState<FilingOptions>(defaultFilingOptions);
+  const filing = useFilingPromise(customerNumber, type, options);
 
   const fieldRefs = {
     type: useRef<HTMLSelectElement>(null),
@@ -70,10 +76,10 @@ export function ReportForm(props: ReportFormProps) {
     location: useRef<HTMLInputElement>(null),
   };
 
-  function clearError(field: FormField) {
-    if (errors.byField[field] === undefined) return;
+  function clearError(...fields: FormField[]) {
+    if (fields.every((field) => errors.byField[field] === undefined)) return;
     const byField = { ...errors.byField };
-    delete byField[field];
+    for (const field of fields) delete byField[field];
     setErrors({ ...errors, byField });
   }
 
@@ -99,6 +105,7 @@ export function ReportForm(props: ReportFormProps) {
       type: type || undefined,
       description,
       ...(locationText.trim() ? { location: { text: locationText } } : {}),
+      ...filing.plan?.request,
     };
     const parsed = fileReportRequest.safeParse(request);
     if (!parsed.success) {
@@ -132,6 +139,9 @@ export function ReportForm(props: ReportFormProps) {
   const lengthWrong =
     trimmedLength > DESCRIPTION_MAX ||
     (errors.byField.description !== undefined && trimmedLength < DESCRIPTION_MIN);
+  const routingErrors = Object.fromEntries(
+    ROUTING_FIELDS.flatMap((field) => (errors.byField[field] ? [[field, errors.byField[field]]] : [])),
+  );
   const apiError = fileReport.error;
   const apiErrorHasFields = apiError instanceof ApiError && apiError.fields.length > 0;
 
@@ -154,8 +164,9 @@ export function ReportForm(props: ReportFormProps) {
             error={errors.byField.type}
             onChange={(event) => {
               setType(event.currentTarget.value as ReportType | '');
-              clearError('type');
-              clearError('location');
+              // Options chosen for one type (urgent, outside the company…) do not carry over.
+              setOptions(defaultFilingOptions);
+              clearError('type', 'location', ...ROUTING_FIELDS);
             }}
             data={[
               { value: '', label: t('reportForm.typePlaceholder'), disabled: true },
@@ -219,6 +230,28 @@ export function ReportForm(props: ReportFormProps) {
           }}
           inputWrapperOrder={['label', 'description', 'input', 'error']}
           data-testid="report-location"
+        />
+
+        {type && filing.plan && (
+          <RoutingOptionsFields
+            type={type}
+            options={options}
+            onChange={(next) => {
+              setOptions(next);
+              clearError(...ROUTING_FIELDS);
+            }}
+            plan={filing.plan}
+            table={filing.routing.table}
+            departments={filing.routing.departments}
+            errors={{ ...filing.previewErrors, ...routingErrors }}
+          />
+        )}
+        <PromisePreview
+          idle={!type}
+          preview={filing.preview.data}
+          error={filing.preview.error}
+          outdated={filing.previewOutdated}
+          departments={filing.routing.departments}
         />
 
         {(errors.byField.customerNumber || errors.other.length > 0) && (

@@ -7,6 +7,8 @@ import type { Report } from '../api/types.js';
 import { formatDateTime } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
+import { PromisePanel } from '../promises/PromisePanel.js';
+import { WorkflowActions } from '../workflow/WorkflowActions.js';
 import { CopyNumberButton, ReportNumber } from './ReportNumber.js';
 import { ReportTimeline } from './ReportTimeline.js';
 import { useReport } from './report-api.js';
@@ -67,21 +69,9 @@ export function ReportPage() {
   );
 }
 
-const PROMISE_COLORS: Record<string, string> = { on_track: 'teal', at_risk: 'orange', breached: 'red' };
-
 function ReportDetails({ report }: { report: Report }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
-  const track = report.track
-    ? i18n.exists(`tracks.${report.track}`)
-      ? t(`tracks.${report.track}` as 'tracks.review')
-      : report.track
-    : null;
-  const department = report.departmentName ?? report.department ?? null;
-  const promiseState =
-    report.promiseState && i18n.exists(`promiseStates.${report.promiseState}`)
-      ? t(`promiseStates.${report.promiseState}` as 'promiseStates.on_track')
-      : null;
 
   return (
     <>
@@ -99,25 +89,18 @@ function ReportDetails({ report }: { report: Report }) {
             )}
           </Box>
           <Stack gap="xs" align="flex-end" style={{ flexShrink: 0 }}>
-            <Group gap="xs">
-              {report.paused && (
-                <Badge size="lg" variant="light" color="gray">
-                  {t('report.paused')}
-                </Badge>
-              )}
-              {promiseState && report.promiseState && (
-                <Badge size="lg" variant="light" color={PROMISE_COLORS[report.promiseState] ?? 'gray'}>
-                  {promiseState}
-                </Badge>
-              )}
-              <Badge size="lg" color={STATUS_COLORS[report.status] ?? 'gray'} data-testid="report-status">
-                {t(`statuses.${report.status}`)}
-              </Badge>
-            </Group>
+            <Badge size="lg" color={STATUS_COLORS[report.status] ?? 'gray'} data-testid="report-status">
+              {t(`statuses.${report.status}`)}
+            </Badge>
             <CopyNumberButton number={report.number} />
           </Stack>
         </Group>
+        <Box mt="md">
+          <WorkflowActions report={report} />
+        </Box>
       </Paper>
+
+      <PromisePanel report={report} />
 
       <Group align="flex-start" gap="md" grow preventGrowOverflow={false} wrap="wrap">
         <Paper withBorder radius="md" p="lg" miw={320} style={{ flex: 3 }}>
@@ -180,24 +163,6 @@ function ReportDetails({ report }: { report: Report }) {
               <DataList.ItemLabel>{t('report.createdBy')}</DataList.ItemLabel>
               <DataList.ItemValue>{report.createdBy.name}</DataList.ItemValue>
             </DataList.Item>
-            {track && (
-              <DataList.Item>
-                <DataList.ItemLabel>{t('report.track')}</DataList.ItemLabel>
-                <DataList.ItemValue>{track}</DataList.ItemValue>
-              </DataList.Item>
-            )}
-            {department && (
-              <DataList.Item>
-                <DataList.ItemLabel>{t('report.department')}</DataList.ItemLabel>
-                <DataList.ItemValue>{department}</DataList.ItemValue>
-              </DataList.Item>
-            )}
-            {report.dueAt && (
-              <DataList.Item>
-                <DataList.ItemLabel>{t('report.dueAt')}</DataList.ItemLabel>
-                <DataList.ItemValue>{formatDateTime(report.dueAt, language)}</DataList.ItemValue>
-              </DataList.Item>
-            )}
           </DataList>
           <Title order={2} size="h5" mt="lg" mb="xs">
             {t('report.description')}

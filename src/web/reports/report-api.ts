@@ -4,14 +4,16 @@ import { ApiError, api } from '../api/client.js';
 import type { Report } from '../api/types.js';
 
 export const reportPath = (number: string) => `/reportes/${number}`;
-const reportKey = (number: string) => ['report', number] as const;
+export const reportKey = (number: string) => ['report', number] as const;
+export const reportUrl = (number: string) => `/api/v1/reports/${encodeURIComponent(number)}`;
 
 export function useReport(number: string | null) {
   return useQuery({
     queryKey: reportKey(number ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<Report>(`/api/v1/reports/${encodeURIComponent(number ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api.get<Report>(reportUrl(number ?? ''), { signal }),
     enabled: number !== null,
+    // Someone else may move it along, and the promise watch marks it at risk or overdue.
+    refetchInterval: (query) => (query.state.status === 'success' ? 60_000 : false),
     // A missing or mistyped number will not appear by asking again.
     retry: (failures, error) =>
       !(error instanceof ApiError && error.status < 500 && error.status > 0) && failures < 2,

@@ -3,6 +3,7 @@ import { DESCRIPTION_MIN, type ReportType } from '../../core/report.js';
 import { fileReportRequest } from '../../core/requests/file-report.js';
 import { type Language, validationMessage } from '../../core/validation-messages.js';
 import type { ApiFieldProblem } from '../api/client.js';
+import { ROUTING_FIELDS } from '../routing/filing-options.js';
 
 /** The inputs an error can sit next to; anything else is listed above the submit button. */
 export const FORM_FIELDS = [
@@ -12,6 +13,7 @@ export const FORM_FIELDS = [
   'location',
   'customerNumber',
   'invoiceNumber',
+  ...ROUTING_FIELDS,
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
