@@ -176,6 +176,30 @@ export interface SignInFailuresTable {
   at: Timestamp;
 }
 
+export interface RateLimitHitsTable {
+  bucket: string;
+  subject: string;
+  at: Timestamp;
+}
+
+export interface NoticeOutboxTable {
+  id: string;
+  report_number: string;
+  kind: string; // NoticeKind
+  channel: string; // 'email' | 'sms'
+  recipient: string;
+  subject: string | null;
+  body: string;
+  status: string; // 'pending' | 'sending' | 'sent' | 'failed'
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  claimed_by: string | null;
+  claimed_until: NullableTimestamp;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -194,6 +218,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailuresTable;
+  rate_limit_hits: RateLimitHitsTable;
+  notice_outbox: NoticeOutboxTable;
 }
 
 export function toDate(value: Date | string): Date {

@@ -14,6 +14,7 @@ import administrationRoutes from './routes/administration.js';
 import configurationRoutes from './routes/configuration.js';
 import customerRoutes from './routes/customers.js';
 import healthRoutes from './routes/health.js';
+import publicRoutes from './routes/public.js';
 import reportRoutes from './routes/reports.js';
 import sessionRoutes from './routes/session.js';
 
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes, { ctx: options.ctx });
   await app.register(configurationRoutes, { ctx: options.ctx });
   await app.register(administrationRoutes, { ctx: options.ctx });
+  await app.register(publicRoutes, { ctx: options.ctx });
   if (options.webDir) await app.register(web, { webDir: options.webDir });
   return app;
 }

@@ -4,6 +4,7 @@ import { type NewEvent, ReportsRepository } from '../db/repositories/reports.js'
 import type { Database } from '../db/schema.js';
 import type { ServiceContext } from '../services/context.js';
 import { loadPromiseSettings } from '../services/promise-settings.js';
+import { pruneRateLimits } from '../services/rate-limit.js';
 import { transitionReport } from '../services/transition-report.js';
 
 /** Statuses in which the promise clock runs (waiting on the customer stops it). */
@@ -119,6 +120,7 @@ export async function watchPromises(ctx: ServiceContext): Promise<WatchResult> {
       // Another process closed or reopened it meanwhile; the next pass sees the new state.
     }
   }
+  await pruneRateLimits(ctx.db, now);
   return result;
 }
 

@@ -73,3 +73,31 @@ export const rerouteRequest = z.strictObject({
   reason: z.string(msg('reason')).trim().min(3, msg('reason')).max(1000, msg('reason')),
 });
 export type RerouteRequest = z.infer<typeof rerouteRequest>;
+
+/** `POST /api/v1/public/reports`: a customer files on the web, proving who they are with both numbers. */
+export const selfServiceReportRequest = z
+  .strictObject({
+    customerNumber: customerNumberField,
+    invoiceNumber: invoiceNumberField,
+    type: z.enum(REPORT_TYPES, msg('type')),
+    description: z
+      .string(msg('description_length'))
+      .trim()
+      .min(DESCRIPTION_MIN, msg('description_length'))
+      .max(DESCRIPTION_MAX, msg('description_length')),
+    location: locationSchema.optional(),
+    /** Left empty by people; bots that fill every field give themselves away. */
+    website: z.string().max(200).optional(),
+  })
+  .superRefine((request, ctx) => {
+    if (request.type === 'fault' && !request.location) {
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'location_required' });
+    }
+  });
+export type SelfServiceReportRequest = z.infer<typeof selfServiceReportRequest>;
+
+/** `POST /api/v1/public/reports/lookup` */
+export const publicLookupRequest = z.strictObject({
+  number: z.string(msg('required')).trim().min(1, msg('required')).max(40, msg('required')),
+  customerNumber: customerNumberField,
+});

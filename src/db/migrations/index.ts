@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as foundation from './001_foundation.js';
 import * as routingAndPromises from './002_routing_and_promises.js';
 import * as security from './003_security.js';
+import * as outbox from './004_outbox.js';
+import * as publicAccess from './005_public_access.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_routing_and_promises': routingAndPromises,
   '003_security': security,
+  '004_outbox': outbox,
+  '005_public_access': publicAccess,
 };
