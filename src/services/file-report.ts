@@ -71,12 +71,12 @@ export async function fileReport(
   const now = ctx.now();
   let number: string;
   try {
+    const settings = await loadPromiseSettings(ctx.db);
     number = await ctx.db.transaction().execute(async (trx) => {
       const customers = new CustomersRepository(trx);
       const reports = new ReportsRepository(trx);
       const customer = await customers.find(request.customerNumber);
       if (!customer) throw new NotFound(`No existe el cliente ${request.customerNumber}.`);
-      const settings = await loadPromiseSettings(trx);
       const promise = planPromise(
         request.type,
         promiseChoicesOf(request),

@@ -3,6 +3,7 @@ import { isOfficialRestDay, officialRestDays } from '../core/holidays.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
+import { forgetPromiseSettings } from './promise-settings.js';
 
 export interface Holiday {
   date: string;
@@ -30,6 +31,7 @@ export async function addHoliday(ctx: ServiceContext, actor: Actor, holiday: { d
   const added = await new ConfigurationRepository(ctx.db).addHoliday(holiday, actor.user?.id ?? null, now);
   if (!added)
     throw new Conflict(`El ${holiday.date} ya está registrado como día inhábil.`, 'already_a_holiday');
+  forgetPromiseSettings(ctx.db);
   await audit(
     ctx.db,
     actor,
@@ -51,5 +53,6 @@ export async function removeHoliday(ctx: ServiceContext, actor: Actor, date: str
   if (!(await new ConfigurationRepository(ctx.db).removeHoliday(date))) {
     throw new NotFound(`El ${date} no está registrado como día inhábil.`);
   }
+  forgetPromiseSettings(ctx.db);
   await audit(ctx.db, actor, 'holiday.removed', { type: 'holiday', id: date }, {}, ctx.now());
 }

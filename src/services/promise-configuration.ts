@@ -6,7 +6,7 @@ import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { requireDepartment } from './promise-choices.js';
-import { loadPromiseSettings, OFFICE_HOURS_KEY, PROMISE_POLICY_KEY } from './promise-settings.js';
+import { forgetPromiseSettings, loadPromiseSettings, OFFICE_HOURS_KEY, PROMISE_POLICY_KEY } from './promise-settings.js';
 
 export async function getPromisePolicy(ctx: ServiceContext) {
   const settings = await loadPromiseSettings(ctx.db);
@@ -20,8 +20,8 @@ export async function getPromisePolicy(ctx: ServiceContext) {
 /** Changes part of the promise policy; it counts for reports filed or re-routed from now on. */
 export async function updatePromisePolicy(ctx: ServiceContext, actor: Actor, request: PromisePolicyRequest) {
   const { officeOpens, officeCloses, ...policy } = request;
+  const current = await loadPromiseSettings(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {
-    const current = await loadPromiseSettings(trx);
     const configuration = new ConfigurationRepository(trx);
     const now = ctx.now();
     const hours = {
@@ -44,6 +44,7 @@ export async function updatePromisePolicy(ctx: ServiceContext, actor: Actor, req
       now,
     );
   });
+  forgetPromiseSettings(ctx.db);
   return getPromisePolicy(ctx);
 }
 
@@ -64,6 +65,7 @@ export async function updateRoutingRule(
   const configuration = new ConfigurationRepository(ctx.db);
   const now = ctx.now();
   await configuration.putRoutingRule(type, rule, now);
+  forgetPromiseSettings(ctx.db);
   await audit(ctx.db, actor, 'routing.updated', { type: 'routing_rule', id: type }, { ...rule }, now);
   const stored = (await configuration.routingTable())[type];
   if (!stored) throw new NotFound(`No hay regla para ${type}.`);

@@ -42,11 +42,11 @@ export async function rerouteReport(
   expectedVersion?: number,
 ): Promise<string> {
   const now = ctx.now();
+  const settings = await loadPromiseSettings(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
     const report = await loadReportForWrite(trx, typedNumber, expectedVersion, user);
     const customer = await new CustomersRepository(trx).find(report.customerNumber);
     if (!customer) throw new NotFound(`No existe el cliente ${report.customerNumber}.`);
-    const settings = await loadPromiseSettings(trx);
     const plan = planPromise(
       report.type,
       mergedChoices(report, request),

@@ -28,9 +28,9 @@ export async function transitionReport(
   expectedVersion?: number,
 ): Promise<string> {
   const now = ctx.now();
+  const settings = await loadPromiseSettings(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
     const report = await loadReportForWrite(trx, typedNumber, expectedVersion, user);
-    const settings = await loadPromiseSettings(trx);
     const { kind } = checkTransition({
       from: report.status,
       to: request.to,
