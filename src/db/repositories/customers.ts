@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Customer, Invoice } from '../../core/customer.js';
 import { phoneDigits, searchKey } from '../../core/normalize.js';
 import { contains, startsWith } from '../like.js';
+import { prepare } from '../prepared.js';
 import type { CustomersTable, Database } from '../schema.js';
 
 export const CUSTOMER_SEARCH_LIMIT = 20;
@@ -31,25 +32,32 @@ function toCustomer(row: Selectable<CustomersTable>): Customer {
   };
 }
 
+const customerByNumber = prepare((db, p) =>
+  db.selectFrom('customers').selectAll().where('customer_number', '=', p('customerNumber')),
+);
+const customerExists = prepare((db, p) =>
+  db.selectFrom('customers').select('customer_number').where('customer_number', '=', p('customerNumber')),
+);
+const latestInvoice = prepare((db, p) =>
+  db
+    .selectFrom('invoices')
+    .select('number')
+    .where('customer_number', '=', p('customerNumber'))
+    .orderBy('issued_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1),
+);
+
 export class CustomersRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async find(customerNumber: string): Promise<Customer | undefined> {
-    const row = await this.db
-      .selectFrom('customers')
-      .selectAll()
-      .where('customer_number', '=', customerNumber)
-      .executeTakeFirst();
+    const [row] = await customerByNumber.execute(this.db, { customerNumber });
     return row && toCustomer(row);
   }
 
   async exists(customerNumber: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('customers')
-      .select('customer_number')
-      .where('customer_number', '=', customerNumber)
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await customerExists.execute(this.db, { customerNumber })).length > 0;
   }
 
   /**
@@ -128,14 +136,7 @@ export class CustomersRepository {
   }
 
   async latestInvoiceNumber(customerNumber: string): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('invoices')
-      .select('number')
-      .where('customer_number', '=', customerNumber)
-      .orderBy('issued_at', 'desc')
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const [row] = await latestInvoice.execute(this.db, { customerNumber });
     return row?.number;
   }
 }

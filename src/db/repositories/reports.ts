@@ -2,7 +2,118 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Pause, PromiseState } from '../../core/promise.js';
 import type { Channel, Report, ReportEvent, ReportStatus, ReportType } from '../../core/report.js';
 import type { ExternalCause, Track } from '../../core/routing.js';
+import { prepare } from '../prepared.js';
 import { type Database, type ReportsTable, toDate, toDateOrNull } from '../schema.js';
+
+/** Filing runs these on every report: prepared once (see prepared.ts). */
+const incrementCounter = prepare((db, p) =>
+  db
+    .insertInto('report_number_counters')
+    .values({ period: p('period'), last_sequence: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('period')
+        .doUpdateSet((eb) => ({ last_sequence: eb('report_number_counters.last_sequence', '+', 1) })),
+    )
+    .returning('last_sequence'),
+);
+
+const REPORT_COLUMNS = [
+  'number',
+  'customer_number',
+  'type',
+  'channel',
+  'status',
+  'description',
+  'location_text',
+  'location_lat',
+  'location_lng',
+  'verified',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'version',
+  'track',
+  'department_code',
+  'urgent',
+  'documents_needed',
+  'external_days',
+  'external_cause',
+  'base_due_at',
+  'due_at',
+  'at_risk_at',
+] as const;
+const insertReport = prepare((db, p) =>
+  db.insertInto('reports').values(Object.fromEntries(REPORT_COLUMNS.map((c) => [c, p(c)])) as never),
+);
+
+const EVENT_COLUMNS = ['report_number', 'seq', 'kind', 'actor_id', 'at', 'data'] as const;
+const insertEvent = prepare((db, p) =>
+  db.insertInto('report_events').values(Object.fromEntries(EVENT_COLUMNS.map((c) => [c, p(c)])) as never),
+);
+
+const reportByNumber = prepare((db, p) =>
+  db
+    .selectFrom('reports')
+    .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
+    .innerJoin('users', 'users.id', 'reports.created_by')
+    .leftJoin('departments', 'departments.code', 'reports.department_code')
+    .select([
+      'reports.track',
+      'reports.department_code',
+      'departments.name as department_name',
+      'reports.urgent',
+      'reports.documents_needed',
+      'reports.external_days',
+      'reports.external_cause',
+      'reports.due_at',
+      'reports.base_due_at',
+      'reports.at_risk_at',
+      'reports.promise_state',
+      'reports.resolved_at',
+      'reports.promise_kept',
+      'reports.number',
+      'reports.type',
+      'reports.channel',
+      'reports.status',
+      'reports.customer_number',
+      'customers.name as customer_name',
+      'reports.verified',
+      'reports.description',
+      'reports.location_text',
+      'reports.location_lat',
+      'reports.location_lng',
+      'reports.created_at',
+      'users.username as created_by_username',
+      'users.name as created_by_name',
+      'reports.version',
+    ])
+    .where('reports.number', '=', p('number')),
+);
+
+const timelineOf = prepare((db, p) =>
+  db
+    .selectFrom('report_events')
+    .leftJoin('users', 'users.id', 'report_events.actor_id')
+    .select([
+      'report_events.seq',
+      'report_events.kind',
+      'report_events.at',
+      'report_events.data',
+      'users.username',
+      'users.name',
+    ])
+    .where('report_events.report_number', '=', p('number'))
+    .orderBy('report_events.seq'),
+);
+
+const pausesOf = prepare((db, p) =>
+  db
+    .selectFrom('report_pauses')
+    .select(['started_at', 'ended_at'])
+    .where('report_number', '=', p('number'))
+    .orderBy('started_at'),
+);
 
 export interface NewReport {
   number: string;
@@ -47,49 +158,38 @@ export class ReportsRepository {
    * and the row lock (PostgreSQL) or the single writer (SQLite) keeps concurrent filings apart.
    */
   async nextSequence(period: string): Promise<number> {
-    const row = await this.db
-      .insertInto('report_number_counters')
-      .values({ period, last_sequence: 1 })
-      .onConflict((oc) =>
-        oc
-          .column('period')
-          .doUpdateSet((eb) => ({ last_sequence: eb('report_number_counters.last_sequence', '+', 1) })),
-      )
-      .returning('last_sequence')
-      .executeTakeFirstOrThrow();
+    const [row] = await incrementCounter.execute(this.db, { period });
+    if (!row) throw new Error(`no counter returned for ${period}`);
     return Number(row.last_sequence);
   }
 
   async insert(report: NewReport): Promise<void> {
     const at = report.createdAt.toISOString();
-    await this.db
-      .insertInto('reports')
-      .values({
-        number: report.number,
-        customer_number: report.customerNumber,
-        type: report.type,
-        channel: report.channel,
-        status: report.status,
-        description: report.description,
-        location_text: report.location?.text ?? null,
-        location_lat: report.location?.lat ?? null,
-        location_lng: report.location?.lng ?? null,
-        verified: report.verified ? 1 : 0,
-        created_at: at,
-        created_by: report.createdBy,
-        updated_at: at,
-        version: 1,
-        track: report.track,
-        department_code: report.departmentCode,
-        urgent: report.urgent ? 1 : 0,
-        documents_needed: report.documentsNeeded ? 1 : 0,
-        external_days: report.externalDays,
-        external_cause: report.externalCause,
-        base_due_at: report.dueAt.toISOString(),
-        due_at: report.dueAt.toISOString(),
-        at_risk_at: report.atRiskAt.toISOString(),
-      })
-      .execute();
+    await insertReport.run(this.db, {
+      number: report.number,
+      customer_number: report.customerNumber,
+      type: report.type,
+      channel: report.channel,
+      status: report.status,
+      description: report.description,
+      location_text: report.location?.text ?? null,
+      location_lat: report.location?.lat ?? null,
+      location_lng: report.location?.lng ?? null,
+      verified: report.verified ? 1 : 0,
+      created_at: at,
+      created_by: report.createdBy,
+      updated_at: at,
+      version: 1,
+      track: report.track,
+      department_code: report.departmentCode,
+      urgent: report.urgent ? 1 : 0,
+      documents_needed: report.documentsNeeded ? 1 : 0,
+      external_days: report.externalDays,
+      external_cause: report.externalCause,
+      base_due_at: report.dueAt.toISOString(),
+      due_at: report.dueAt.toISOString(),
+      at_risk_at: report.atRiskAt.toISOString(),
+    } satisfies Record<(typeof REPORT_COLUMNS)[number], unknown>);
   }
 
   /**
@@ -122,12 +222,7 @@ export class ReportsRepository {
   }
 
   async pauses(number: string): Promise<Pause[]> {
-    const rows = await this.db
-      .selectFrom('report_pauses')
-      .select(['started_at', 'ended_at'])
-      .where('report_number', '=', number)
-      .orderBy('started_at')
-      .execute();
+    const rows = await pausesOf.execute(this.db, { number });
     return rows.map((row) => ({ from: toDate(row.started_at), to: toDateOrNull(row.ended_at) }));
   }
 
@@ -149,57 +244,19 @@ export class ReportsRepository {
 
   /** Appends to the timeline; `seq` counts from 1 per report and is never rewritten. */
   async appendEvent(reportNumber: string, event: NewEvent, seq: number): Promise<void> {
-    await this.db
-      .insertInto('report_events')
-      .values({
-        report_number: reportNumber,
-        seq,
-        kind: event.kind,
-        actor_id: event.actorId,
-        at: event.at.toISOString(),
-        data: JSON.stringify(event.data),
-      })
-      .execute();
+    await insertEvent.run(this.db, {
+      report_number: reportNumber,
+      seq,
+      kind: event.kind,
+      actor_id: event.actorId,
+      at: event.at.toISOString(),
+      data: JSON.stringify(event.data),
+    });
   }
 
   async find(number: string): Promise<Report | undefined> {
-    const row = await this.db
-      .selectFrom('reports')
-      .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
-      .innerJoin('users', 'users.id', 'reports.created_by')
-      .leftJoin('departments', 'departments.code', 'reports.department_code')
-      .select([
-        'reports.track',
-        'reports.department_code',
-        'departments.name as department_name',
-        'reports.urgent',
-        'reports.documents_needed',
-        'reports.external_days',
-        'reports.external_cause',
-        'reports.due_at',
-        'reports.base_due_at',
-        'reports.at_risk_at',
-        'reports.promise_state',
-        'reports.resolved_at',
-        'reports.promise_kept',
-        'reports.number',
-        'reports.type',
-        'reports.channel',
-        'reports.status',
-        'reports.customer_number',
-        'customers.name as customer_name',
-        'reports.verified',
-        'reports.description',
-        'reports.location_text',
-        'reports.location_lat',
-        'reports.location_lng',
-        'reports.created_at',
-        'users.username as created_by_username',
-        'users.name as created_by_name',
-        'reports.version',
-      ])
-      .where('reports.number', '=', number)
-      .executeTakeFirst();
+    const [row] = await reportByNumber.execute(this.db, { number });
+
     if (!row) return undefined;
     return {
       number: row.number,
@@ -241,20 +298,8 @@ export class ReportsRepository {
   }
 
   async timeline(number: string): Promise<ReportEvent[]> {
-    const rows = await this.db
-      .selectFrom('report_events')
-      .leftJoin('users', 'users.id', 'report_events.actor_id')
-      .select([
-        'report_events.seq',
-        'report_events.kind',
-        'report_events.at',
-        'report_events.data',
-        'users.username',
-        'users.name',
-      ])
-      .where('report_events.report_number', '=', number)
-      .orderBy('report_events.seq')
-      .execute();
+    const rows = await timelineOf.execute(this.db, { number });
+
     return rows.map((row) => ({
       seq: row.seq,
       kind: row.kind,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StaffUser } from '../../core/permissions.js';
+import { prepare } from '../prepared.js';
 import { type Database, toDate } from '../schema.js';
 import { parseRoles } from './users.js';
 
@@ -8,6 +9,29 @@ export interface ActiveSession {
   lastSeenAt: Date;
   expiresAt: Date;
 }
+
+/** Run on every staff request: prepared once (see prepared.ts). */
+const activeSession = prepare((db, p) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.name',
+      'users.roles',
+      'users.must_change_password',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+    ])
+    .where('sessions.id_hash', '=', p('idHash'))
+    .where('sessions.expires_at', '>', p('now'))
+    .where('users.disabled', '=', 0),
+);
+
+const departmentsOf = prepare((db, p) =>
+  db.selectFrom('user_departments').select('department_code').where('user_id', '=', p('userId')),
+);
 
 /**
  * Sessions live in the database so that several server processes share them and a sign-out
@@ -32,28 +56,9 @@ export class SessionsRepository {
 
   /** The session and its user, when it has not expired and the user is not disabled. */
   async findActive(idHash: string, now: Date): Promise<ActiveSession | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'users.id',
-        'users.username',
-        'users.name',
-        'users.roles',
-        'users.must_change_password',
-        'sessions.last_seen_at',
-        'sessions.expires_at',
-      ])
-      .where('sessions.id_hash', '=', idHash)
-      .where('sessions.expires_at', '>', now.toISOString())
-      .where('users.disabled', '=', 0)
-      .executeTakeFirst();
+    const [row] = await activeSession.execute(this.db, { idHash, now: now.toISOString() });
     if (!row) return undefined;
-    const departments = await this.db
-      .selectFrom('user_departments')
-      .select('department_code')
-      .where('user_id', '=', row.id)
-      .execute();
+    const departments = await departmentsOf.execute(this.db, { userId: row.id });
     return {
       user: {
         id: row.id,
