@@ -25,7 +25,7 @@ async function readPdf(pdf: Buffer) {
     .map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : ''))
     .join('')
     .replace(/\s+/g, ' ');
-  const [, , width, height] = page.view;
+  const [, , width = 0, height = 0] = page.view;
   const pages = document.numPages;
   const decodeQr = async () => {
     const viewport = page.getViewport({ scale: 3 });
@@ -34,7 +34,7 @@ async function readPdf(pdf: Buffer) {
     await page.render({ canvas: canvas as HTMLCanvasElement, viewport, background: '#ffffff' }).promise;
     const w = Math.ceil(viewport.width);
     const h = Math.ceil(viewport.height);
-    return jsQR(context.getImageData(0, 0, w, h).data, w, h)?.data;
+    return jsQR.default(context.getImageData(0, 0, w, h).data, w, h)?.data;
   };
   return { text, width, height, pages, decodeQr, close: () => document.destroy() };
 }
@@ -86,20 +86,31 @@ describe.each(['letter', 'thermal'] as const)('the %s receipt', (format) => {
     expect(text).toContain('100001');
     expect(text).toContain('María Guadalupe Juárez Hernández');
     expect(text).toContain(promiseText(report.dueAt as Date));
-    expect(text).toContain('Su reporte quedará resuelto a más tardar el jueves 3 de diciembre de 2026 a las 15:30');
+    expect(text).toContain(
+      'Su reporte quedará resuelto a más tardar el jueves 3 de diciembre de 2026 a las 15:30',
+    );
     expect(text).toContain('Dé seguimiento con su número de reporte');
     expect(text).toContain('folio.aguasrioverde.mx/seguimiento');
     await close();
   });
 
   it('shows a QR code that opens the status page with the number filled in', async () => {
-    const { decodeQr, close } = await readPdf(await renderReceipt(report, DEFAULT_OFFICE, { format, statusUrl }));
+    const { decodeQr, close } = await readPdf(
+      await renderReceipt(report, DEFAULT_OFFICE, { format, statusUrl }),
+    );
     expect(await decodeQr()).toBe(statusUrl);
     await close();
   });
 
   it('names every report type in Spanish and leaves the promise out when there is none', async () => {
-    const names = ['Falla', 'Error en datos de facturación', 'Aclaración', 'Cambio administrativo', 'Queja', 'Sugerencia'];
+    const names = [
+      'Falla',
+      'Error en datos de facturación',
+      'Aclaración',
+      'Cambio administrativo',
+      'Queja',
+      'Sugerencia',
+    ];
     for (const [index, type] of REPORT_TYPES.entries()) {
       const { text, close } = await readPdf(
         await renderReceipt({ ...report, type, dueAt: null }, DEFAULT_OFFICE, { format, statusUrl }),
@@ -126,8 +137,12 @@ describe.each(['letter', 'thermal'] as const)('the %s receipt', (format) => {
 
 describe('receipt page sizes', () => {
   it('fills US letter, or an 80 mm roll cut where the content ends', async () => {
-    const letter = await readPdf(await renderReceipt(report, DEFAULT_OFFICE, { format: 'letter', statusUrl }));
-    const thermal = await readPdf(await renderReceipt(report, DEFAULT_OFFICE, { format: 'thermal', statusUrl }));
+    const letter = await readPdf(
+      await renderReceipt(report, DEFAULT_OFFICE, { format: 'letter', statusUrl }),
+    );
+    const thermal = await readPdf(
+      await renderReceipt(report, DEFAULT_OFFICE, { format: 'thermal', statusUrl }),
+    );
     expect([letter.width, letter.height]).toEqual([612, 792]);
     expect(thermal.width).toBe(226);
     expect(thermal.height).toBeGreaterThan(300);
@@ -143,7 +158,10 @@ describe('receipt page sizes', () => {
     const long = await readPdf(
       await renderReceipt(
         report,
-        { ...DEFAULT_OFFICE, address: `${DEFAULT_OFFICE.address}, entrada por la calle de atrás, `.repeat(3) },
+        {
+          ...DEFAULT_OFFICE,
+          address: `${DEFAULT_OFFICE.address}, entrada por la calle de atrás, `.repeat(3),
+        },
         { format: 'thermal', statusUrl },
       ),
     );

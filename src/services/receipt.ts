@@ -80,6 +80,7 @@ function printable(text: string): string {
 }
 
 const FOLLOW_UP_LEAD = 'Dé seguimiento con su número de reporte:';
+const SCAN_HINT = 'Escanee para ver el estado de su reporte';
 
 /** Where the customer can ask: label, value, and a link for the web address. */
 function followUpWays(t: ReceiptText): [string, string, string?][] {
@@ -160,6 +161,7 @@ const INK = '#1b1f23';
 const MUTED = '#5b636b';
 const ACCENT = '#0b4f6c';
 const TINT = '#eef4f7';
+const RULE = '#c9d1d8';
 const REGULAR = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 
@@ -207,24 +209,27 @@ function drawQr(doc: Doc, qr: QRCode.QRCode, x: number, y: number, size: number)
   doc.fill().restore();
 }
 
+function style(doc: Doc, font: string, size: number, color = INK): Doc {
+  return doc.font(font).fontSize(size).fillColor(color);
+}
+
 function drawLetter(doc: Doc, t: ReceiptText) {
   const left = LETTER_MARGIN;
   const width = LETTER_WIDTH - 2 * LETTER_MARGIN;
   const titleWidth = 200;
   const officeWidth = width - titleWidth - 16;
+  const centered = { width, align: 'center' as const };
 
   // Header: who issues the receipt, and what it is.
-  doc.font(BOLD).fontSize(18).fillColor(INK).text(t.office.name, left, LETTER_MARGIN, { width: officeWidth });
-  doc.moveDown(0.2).font(REGULAR).fontSize(9.5).fillColor(MUTED);
-  doc.text(t.office.address, { width: officeWidth, lineGap: 1.5 });
-  doc.text(`Tel. ${t.office.phones}`, { width: officeWidth, lineGap: 1.5 });
-  doc.text(t.office.hours, { width: officeWidth, lineGap: 1.5 });
+  style(doc, BOLD, 18).text(t.office.name, left, LETTER_MARGIN, { width: officeWidth });
+  style(doc.moveDown(0.2), REGULAR, 9.5, MUTED);
+  for (const line of [t.office.address, `Tel. ${t.office.phones}`, t.office.hours])
+    doc.text(line, { width: officeWidth, lineGap: 1.5 });
   const officeBottom = doc.y;
+  const title = { width: titleWidth, align: 'right' as const };
   const titleX = left + width - titleWidth;
-  doc.font(BOLD).fontSize(12).fillColor(ACCENT);
-  doc.text('COMPROBANTE DE REPORTE', titleX, LETTER_MARGIN + 4, { width: titleWidth, align: 'right' });
-  doc.font(REGULAR).fontSize(9).fillColor(MUTED);
-  doc.text('Conserve este documento', titleX, doc.y + 2, { width: titleWidth, align: 'right' });
+  style(doc, BOLD, 12, ACCENT).text('COMPROBANTE DE REPORTE', titleX, LETTER_MARGIN + 4, title);
+  style(doc, REGULAR, 9, MUTED).text('Conserve este documento', titleX, doc.y + 2, title);
   let y = Math.max(officeBottom, doc.y) + 12;
   doc.rect(left, y, width, 2.5).fill(ACCENT);
   y += 22;
@@ -232,11 +237,17 @@ function drawLetter(doc: Doc, t: ReceiptText) {
   // The number, large enough to read aloud from across a counter.
   const panelHeight = 112;
   doc.roundedRect(left, y, width, panelHeight, 6).fill(TINT);
-  doc.font(BOLD).fontSize(9.5).fillColor(ACCENT);
-  doc.text('NÚMERO DE REPORTE', left, y + 16, { width, align: 'center', characterSpacing: 0.6 });
-  doc.font(BOLD).fontSize(46).fillColor(INK).text(t.number, left, y + 32, { width, align: 'center' });
-  doc.font(REGULAR).fontSize(9.5).fillColor(MUTED);
-  doc.text('Menciónelo cada vez que pregunte por su reporte.', left, y + 86, { width, align: 'center' });
+  style(doc, BOLD, 9.5, ACCENT).text('NÚMERO DE REPORTE', left, y + 16, {
+    ...centered,
+    characterSpacing: 0.6,
+  });
+  style(doc, BOLD, 46).text(t.number, left, y + 32, centered);
+  style(doc, REGULAR, 9.5, MUTED).text(
+    'Menciónelo cada vez que pregunte por su reporte.',
+    left,
+    y + 86,
+    centered,
+  );
   y += panelHeight + 24;
 
   // The facts of the report, two to a row.
@@ -256,11 +267,9 @@ function drawLetter(doc: Doc, t: ReceiptText) {
     let rowBottom = y;
     row.forEach(([label, value], index) => {
       const x = left + index * (columnWidth + 24);
-      doc.font(BOLD).fontSize(8.5).fillColor(MUTED).text(label.toUpperCase(), x, y, {
-        width: columnWidth,
-        characterSpacing: 0.6,
-      });
-      doc.font(REGULAR).fontSize(12).fillColor(INK).text(value, x, doc.y + 3, { width: columnWidth });
+      const column = { width: columnWidth, characterSpacing: 0.6 };
+      style(doc, BOLD, 8.5, MUTED).text(label.toUpperCase(), x, y, column);
+      style(doc, REGULAR, 12).text(value, x, doc.y + 3, { width: columnWidth });
       rowBottom = Math.max(rowBottom, doc.y);
     });
     y = rowBottom + 14;
@@ -268,44 +277,50 @@ function drawLetter(doc: Doc, t: ReceiptText) {
 
   // The promise, set apart: it is what the customer will hold the office to.
   if (t.promise) {
+    const inner = { width: width - 40 };
+    const boxHeight = style(doc, BOLD, 13).heightOfString(t.promise, inner) + 44;
     y += 4;
-    doc.font(BOLD).fontSize(13);
-    const sentenceHeight = doc.heightOfString(t.promise, { width: width - 40 });
-    const boxHeight = sentenceHeight + 44;
     doc.rect(left, y, width, boxHeight).fill(TINT);
     doc.rect(left, y, 4, boxHeight).fill(ACCENT);
-    doc.font(BOLD).fontSize(8.5).fillColor(ACCENT);
-    doc.text('COMPROMISO DE SOLUCIÓN', left + 20, y + 14, { width: width - 40, characterSpacing: 0.6 });
-    doc.font(BOLD).fontSize(13).fillColor(INK).text(t.promise, left + 20, doc.y + 5, { width: width - 40 });
+    style(doc, BOLD, 8.5, ACCENT).text('COMPROMISO DE SOLUCIÓN', left + 20, y + 14, {
+      ...inner,
+      characterSpacing: 0.6,
+    });
+    style(doc, BOLD, 13).text(t.promise, left + 20, doc.y + 5, inner);
     y += boxHeight + 26;
   }
 
   // How to follow up, beside the QR code that opens the status page.
   const qrSize = 126;
   const textWidth = width - qrSize - 28;
-  doc.font(BOLD).fontSize(12).fillColor(INK).text('Seguimiento', left, y, { width: textWidth });
-  doc.font(REGULAR).fontSize(10.5).text(FOLLOW_UP_LEAD, left, doc.y + 6, { width: textWidth });
+  style(doc, BOLD, 12).text('Seguimiento', left, y, { width: textWidth });
+  style(doc, REGULAR, 10.5).text(FOLLOW_UP_LEAD, left, doc.y + 6, { width: textWidth });
   for (const [label, value, link] of followUpWays(t)) {
-    doc.font(BOLD).fillColor(INK).text(`${label}: `, left, doc.y + 5, { width: textWidth, lineGap: 1.5, continued: true });
-    doc.font(REGULAR).fillColor(link ? ACCENT : INK).text(value, link ? { link } : {});
+    const line = { width: textWidth, lineGap: 1.5, continued: true };
+    style(doc, BOLD, 10.5).text(`${label}: `, left, doc.y + 5, line);
+    style(doc, REGULAR, 10.5, link ? ACCENT : INK).text(value, link ? { link } : {});
   }
   const qrX = left + width - qrSize;
   drawQr(doc, t.qr, qrX, y, qrSize);
   doc.link(qrX, y, qrSize, qrSize, t.statusUrl);
-  doc.font(REGULAR).fontSize(8).fillColor(MUTED);
-  doc.text('Escanee para ver el estado de su reporte', qrX - 6, y + qrSize + 6, {
+  style(doc, REGULAR, 8, MUTED).text(SCAN_HINT, qrX - 6, y + qrSize + 6, {
     width: qrSize + 12,
     align: 'center',
   });
 
-  // Footer
   const footerY = LETTER_HEIGHT - LETTER_MARGIN - 22;
-  doc.moveTo(left, footerY).lineTo(left + width, footerY).lineWidth(0.75).strokeColor('#c9d1d8').stroke();
-  doc.font(REGULAR).fontSize(8.5).fillColor(MUTED);
-  doc.text('Este comprobante hace constar que su reporte quedó registrado. Consérvelo hasta que se resuelva.', left, footerY + 8, {
-    width,
-    align: 'center',
-  });
+  doc
+    .moveTo(left, footerY)
+    .lineTo(left + width, footerY)
+    .lineWidth(0.75)
+    .strokeColor(RULE)
+    .stroke();
+  style(doc, REGULAR, 8.5, MUTED).text(
+    'Este comprobante hace constar que su reporte quedó registrado. Consérvelo hasta que se resuelva.',
+    left,
+    footerY + 8,
+    centered,
+  );
 }
 
 /** Returns where the content ends, so the roll can be cut there. */
@@ -314,53 +329,61 @@ function drawThermal(doc: Doc, t: ReceiptText): number {
   const width = THERMAL_WIDTH - 2 * THERMAL_MARGIN;
   const centered = { width, align: 'center' as const };
   // Thermal printers print black only: no tints, and nothing thinner than a dot.
-  doc.fillColor('#000000').strokeColor('#000000');
+  const black = (font: string, size: number) => style(doc, font, size, '#000000');
 
   const rule = (gapBefore = 8, gapAfter = 8) => {
     const y = doc.y + gapBefore;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.8).dash(2, { space: 2 }).stroke().undash();
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.8)
+      .strokeColor('#000000');
+    doc.dash(2, { space: 2 }).stroke().undash();
     doc.y = y + gapAfter;
   };
-  const field = (label: string, value: string) => {
-    doc.font(BOLD).fontSize(8).text(`${label}: `, left, doc.y, { width, continued: true, lineGap: 1 });
-    doc.font(REGULAR).text(value);
-    doc.moveDown(0.25);
+  const field = (label: string, value: string, size = 8) => {
+    black(BOLD, size).text(`${label}: `, left, doc.y, { width, continued: true, lineGap: 1 });
+    black(REGULAR, size).text(value);
   };
 
-  doc.font(BOLD).fontSize(11).text(t.office.name, left, THERMAL_MARGIN + 4, centered);
-  doc.moveDown(0.2).font(REGULAR).fontSize(7.5);
-  doc.text(t.office.address, centered);
-  doc.text(`Tel. ${t.office.phones}`, centered);
-  doc.text(t.office.hours, centered);
+  black(BOLD, 11).text(t.office.name, left, THERMAL_MARGIN + 4, centered);
+  black(REGULAR, 7.5).moveDown(0.2);
+  for (const line of [t.office.address, `Tel. ${t.office.phones}`, t.office.hours]) doc.text(line, centered);
   rule();
 
-  doc.font(BOLD).fontSize(9).text('COMPROBANTE DE REPORTE', left, doc.y, centered);
-  doc.moveDown(0.5).font(REGULAR).fontSize(7.5).text('Número de reporte', centered);
-  doc.font(BOLD).fontSize(26).text(t.number, left, doc.y + 2, centered);
+  black(BOLD, 9).text('COMPROBANTE DE REPORTE', left, doc.y, centered);
+  black(REGULAR, 7.5).moveDown(0.5).text('Número de reporte', centered);
+  black(BOLD, 26).text(t.number, left, doc.y + 2, centered);
   rule(4);
 
-  field('Registro', t.filedAt);
-  field('Tipo', t.type);
-  field('Cliente', t.customerNumber);
-  field('Nombre', t.customerName);
-  field('Le atendió', t.takenBy);
+  const facts: [string, string][] = [
+    ['Registro', t.filedAt],
+    ['Tipo', t.type],
+    ['Cliente', t.customerNumber],
+    ['Nombre', t.customerName],
+    ['Le atendió', t.takenBy],
+  ];
+  for (const [label, value] of facts) {
+    field(label, value);
+    doc.moveDown(0.25);
+  }
 
   if (t.promise) {
     rule(4);
-    doc.font(BOLD).fontSize(9).text(t.promise, left, doc.y, { ...centered, lineGap: 1 });
+    black(BOLD, 9).text(t.promise, left, doc.y, { ...centered, lineGap: 1 });
   }
   rule();
 
-  doc.font(BOLD).fontSize(7.5).text(FOLLOW_UP_LEAD, left, doc.y, { width });
+  black(BOLD, 7.5).text(FOLLOW_UP_LEAD, left, doc.y, { width });
   for (const [label, value] of followUpWays(t)) {
-    doc.moveDown(0.2).font(BOLD).text(`${label}: `, left, doc.y, { width, lineGap: 1, continued: true });
-    doc.font(REGULAR).text(value);
+    doc.moveDown(0.2);
+    field(label, value, 7.5);
   }
   const qrSize = 124;
   const qrX = left + (width - qrSize) / 2;
   const qrY = doc.y + 10;
   drawQr(doc, t.qr, qrX, qrY, qrSize);
-  doc.font(REGULAR).fontSize(7).text('Escanee para ver el estado de su reporte', left, qrY + qrSize + 6, centered);
-  doc.moveDown(0.8).font(BOLD).fontSize(8).text('Conserve este comprobante', centered);
+  black(REGULAR, 7).text(SCAN_HINT, left, qrY + qrSize + 6, centered);
+  black(BOLD, 8).moveDown(0.8).text('Conserve este comprobante', centered);
   return doc.y;
 }
