@@ -34,4 +34,35 @@ describe('loadConfig', () => {
       publicUrl: 'https://folio.example.mx',
     });
   });
+
+  it('reads the notice channels, each off while its URL is unset', () => {
+    expect(loadConfig({}).notices).toEqual({
+      smtpUrl: undefined,
+      mailFrom: 'Servicio al Cliente <no-responder@localhost>',
+      smsUrl: undefined,
+      smsToken: undefined,
+    });
+    expect(
+      loadConfig({
+        FOLIO_SMTP_URL: 'smtp://user:pass@mail.example.mx:587',
+        FOLIO_MAIL_FROM: 'Agua de Rioverde <avisos@example.mx>',
+        FOLIO_SMS_URL: 'https://sms.example.mx/send',
+        FOLIO_SMS_TOKEN: 'secret-token',
+      }).notices,
+    ).toEqual({
+      smtpUrl: 'smtp://user:pass@mail.example.mx:587',
+      mailFrom: 'Agua de Rioverde <avisos@example.mx>',
+      smsUrl: 'https://sms.example.mx/send',
+      smsToken: 'secret-token',
+    });
+    expect(loadConfig({ FOLIO_MAIL_FROM: 'avisos@example.mx', FOLIO_SMTP_URL: '' }).notices).toMatchObject({
+      mailFrom: 'avisos@example.mx',
+      smtpUrl: undefined,
+    });
+    expect(() => loadConfig({ FOLIO_SMTP_URL: 'mail.example.mx' })).toThrow(/FOLIO_SMTP_URL/);
+    expect(() => loadConfig({ FOLIO_SMTP_URL: 'http://mail.example.mx' })).toThrow(/FOLIO_SMTP_URL/);
+    expect(() => loadConfig({ FOLIO_SMS_URL: 'not a url' })).toThrow(/FOLIO_SMS_URL/);
+    expect(() => loadConfig({ FOLIO_MAIL_FROM: 'avisos' })).toThrow(/FOLIO_MAIL_FROM/);
+    expect(() => loadConfig({ FOLIO_MAIL_FROM: 'Avisos <avisos>' })).toThrow(/FOLIO_MAIL_FROM/);
+  });
 });

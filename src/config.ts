@@ -8,6 +8,16 @@ import { z } from 'zod';
  */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
+/** Customer notices: each channel is off while its URL is unset. */
+export interface NoticesConfig {
+  smtpUrl?: string | undefined;
+  mailFrom: string;
+  smsUrl?: string | undefined;
+  smsToken?: string | undefined;
+}
+
+export const DEFAULT_MAIL_FROM = 'Servicio al Cliente <no-responder@localhost>';
+
 export interface Config {
   port: number;
   host: string;
@@ -18,9 +28,27 @@ export interface Config {
   sessionIdleHours: number;
   publicUrl: string | undefined;
   trustProxy: boolean;
+  notices: NoticesConfig;
 }
 
 const portSchema = z.coerce.number<string>().int().min(0).max(65535);
+
+/** A variable set to nothing (`FOLIO_SMTP_URL=`) counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/*
+ * `avisos@example.mx` or `Servicio al Cliente <avisos@example.mx>`. A host without a dot is
+ * allowed (`no-responder@localhost`); line breaks are not (the value goes into a header).
+ */
+const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;
+const mailFromSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const named = /^([^<>\r\n]*)<([^<>]+)>$/.exec(value);
+    return ADDRESS.test(named?.[2] ?? value);
+  }, 'must be an e-mail address or "Name <address>"');
 
 const envSchema = z.object({
   PORT: z.string().default('3000').pipe(portSchema),
@@ -40,6 +68,13 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).optional(),
   FOLIO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   FOLIO_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  FOLIO_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  FOLIO_MAIL_FROM: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().default(DEFAULT_MAIL_FROM).pipe(mailFromSchema),
+  ),
+  FOLIO_SMS_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  FOLIO_SMS_TOKEN: optional(z.string().trim().min(1)),
 });
 
 export class ConfigError extends Error {}
@@ -86,5 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: values.FOLIO_SESSION_IDLE_HOURS,
     publicUrl: values.FOLIO_PUBLIC_URL,
     trustProxy: values.FOLIO_TRUST_PROXY === 'true' || values.FOLIO_TRUST_PROXY === '1',
+    notices: {
+      smtpUrl: values.FOLIO_SMTP_URL,
+      mailFrom: values.FOLIO_MAIL_FROM,
+      smsUrl: values.FOLIO_SMS_URL,
+      smsToken: values.FOLIO_SMS_TOKEN,
+    },
   };
 }

@@ -4,9 +4,12 @@ import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/demo-data.js';
 import { buildApp, LOG_REDACTIONS } from './http/app.js';
+import { startNoticeWorker } from './jobs/notice-worker.js';
 import { startPromiseWatch } from './jobs/promise-watch.js';
+import { createSenders } from './jobs/senders.js';
 import { ensureAdmin, loadDemoData } from './services/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
+import { noticeChannelsOf } from './services/notices.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // From src/ (tsx) and from dist/server/ (built) alike, the web app is built into dist/web.
@@ -30,6 +33,7 @@ async function main() {
     db: database.db,
     now: () => new Date(),
     sessionIdleMs: config.sessionIdleHours * 3600_000,
+    noticeChannels: noticeChannelsOf(config.notices),
   };
 
   const admin = await ensureAdmin(ctx, config.adminPassword);
@@ -45,6 +49,7 @@ async function main() {
   });
   await app.listen({ port: config.port, host: config.host });
   const promiseWatch = startPromiseWatch(ctx, app.log);
+  const noticeWorker = startNoticeWorker(ctx, createSenders(config.notices), app.log);
 
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const lines = [
@@ -70,6 +75,7 @@ async function main() {
 
   const shutdown = async () => {
     await promiseWatch.stop();
+    await noticeWorker.stop();
     await app.close();
     await database.db.destroy();
     process.exit(0);

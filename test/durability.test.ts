@@ -27,7 +27,7 @@ async function startServer(): Promise<ChildProcess> {
     },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${base}/health`)).ok) return child;
     } catch {}
@@ -69,7 +69,7 @@ afterAll(() => {
 });
 
 describe('report numbers across a killed server', () => {
-  it('keeps every number an agent was shown, and never gives one twice', async () => {
+  it('keeps every number an agent was shown, and never gives one twice', { timeout: 120_000 }, async () => {
     server = await startServer();
     let cookie = await signIn();
     const shown: string[] = [];

@@ -27,6 +27,12 @@ export const ACTIONS = [
   'reports:list',
   'reports:route',
   'reports:transition',
+  'reports:assign',
+  'reports:assign_others',
+  'reports:note',
+  'reports:note_internal',
+  'reports:documents',
+  'reports:attach',
   'settings:read',
   'settings:write',
   'users:manage',
@@ -51,6 +57,18 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'reports:route': ['agent', 'backoffice', 'supervisor', 'admin'],
   // Agents resolve immediate requests at the counter; technicians update their faults.
   'reports:transition': ['agent', 'backoffice', 'technician', 'supervisor', 'admin'],
+  // Taking a report (or giving it back): whoever works reports in a department.
+  'reports:assign': ['backoffice', 'technician', 'supervisor', 'admin'],
+  // Handing a report to someone else, or taking it off them.
+  'reports:assign_others': ['supervisor', 'admin'],
+  // A note the customer will read: agents write these while on the phone or at the counter.
+  'reports:note': ALL_STAFF,
+  // Notes between staff, never shown to the customer.
+  'reports:note_internal': ['backoffice', 'technician', 'supervisor', 'admin'],
+  // Asking the customer for documents and ticking them off as they arrive.
+  'reports:documents': ALL_STAFF,
+  // Files on a report: what the customer brings to the counter, a technician's photo.
+  'reports:attach': ALL_STAFF,
   'settings:read': ALL_STAFF,
   // Promise policies, routing table, holidays, departments, office data.
   'settings:write': ['admin'],
@@ -88,6 +106,18 @@ export function canSeeDepartment(
   if (user.scopes) return user.scopes.includes('reports:read');
   if (user.roles.some((role) => EVERY_DEPARTMENT.includes(role))) return true;
   return department !== null && user.departments.includes(department);
+}
+
+/** The roles that work reports in their departments' queues, and so can be assigned one. */
+export const WORKING_ROLES: readonly Role[] = ['backoffice', 'technician', 'supervisor'];
+
+/** Whether a report of this department can be assigned to the user. */
+export function worksReportsIn(user: Pick<StaffUser, 'roles' | 'departments'>, department: string | null) {
+  return (
+    department !== null &&
+    user.departments.includes(department) &&
+    user.roles.some((role) => WORKING_ROLES.includes(role))
+  );
 }
 
 export function isRole(value: string): value is Role {

@@ -49,6 +49,25 @@ export interface StaffRef {
   name: string;
 }
 
+/** An item on the checklist of documents asked of the customer. */
+export interface RequestedDocument {
+  id: string;
+  item: string;
+  requestedAt: Date;
+  /** Null while the customer has not brought it. */
+  receivedAt: Date | null;
+}
+
+/** A file attached to a report (its bytes are in the attachment storage). */
+export interface ReportAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedAt: Date;
+  uploadedBy: StaffRef;
+}
+
 export interface Report {
   number: string;
   type: ReportType;
@@ -81,6 +100,10 @@ export interface Report {
   resolvedAt: Date | null;
   promiseKept: boolean | null;
   pauses: Pause[];
+  /** Who works it now; null while it waits in its department's queue. */
+  assignee: StaffRef | null;
+  documents: RequestedDocument[];
+  attachments: ReportAttachment[];
 }
 
 /**

@@ -101,6 +101,33 @@ export interface ReportsTable {
   promise_state: ColumnType<string, string | undefined, string>;
   resolved_at: NullableTimestamp;
   promise_kept: number | null;
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The description as the queue's free-text search compares it (core/normalize.ts). */
+  search_text: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ReportDocumentsTable {
+  id: string;
+  report_number: string;
+  item: string;
+  requested_at: Timestamp;
+  requested_by: string | null;
+  received_at: NullableTimestamp;
+  received_by: string | null;
+}
+
+export interface ReportAttachmentsTable {
+  id: string;
+  report_number: string;
+  /** The uploader's file name, made safe to show and to offer as a download name. */
+  name: string;
+  /** As detected from the content, never as the client claimed. */
+  content_type: string;
+  size: number;
+  /** Where the bytes are in the attachment storage. */
+  sha256: string;
+  uploaded_at: Timestamp;
+  uploaded_by: string;
 }
 
 export interface ReportPausesTable {
@@ -220,6 +247,8 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   rate_limit_hits: RateLimitHitsTable;
   notice_outbox: NoticeOutboxTable;
+  report_documents: ReportDocumentsTable;
+  report_attachments: ReportAttachmentsTable;
 }
 
 export function toDate(value: Date | string): Date {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { NoticeChannel } from '../core/notices.js';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -10,4 +11,6 @@ export interface ServiceContext {
   db: Kysely<Database>;
   now: () => Date;
   sessionIdleMs: number;
+  /** The notice channels that are configured (unset: queue both e-mail and SMS). */
+  noticeChannels?: readonly NoticeChannel[];
 }

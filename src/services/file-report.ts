@@ -13,6 +13,7 @@ import { ReportsRepository } from '../db/repositories/reports.js';
 import type { ServiceContext } from './context.js';
 import { promiseChoicesOf, requireDepartment } from './promise-choices.js';
 import { loadPromiseSettings } from './promise-settings.js';
+import { noticeCustomer } from './report-notices.js';
 import { invoiceMatches } from './verify-customer.js';
 
 export function periodOf(instant: Date): string {
@@ -130,6 +131,18 @@ export async function fileReport(
           },
         },
         1,
+      );
+      await noticeCustomer(
+        trx,
+        ctx,
+        {
+          number: allocated,
+          type: request.type,
+          status: 'new',
+          dueAt: promise.dueAt,
+          customerNumber: request.customerNumber,
+        },
+        'filed',
       );
       if (idempotencyKey)
         await reports.rememberIdempotent(user.id, idempotencyKey, fingerprint, allocated, now);

@@ -6,7 +6,12 @@ import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { requireDepartment } from './promise-choices.js';
-import { forgetPromiseSettings, loadPromiseSettings, OFFICE_HOURS_KEY, PROMISE_POLICY_KEY } from './promise-settings.js';
+import {
+  forgetPromiseSettings,
+  loadPromiseSettings,
+  OFFICE_HOURS_KEY,
+  PROMISE_POLICY_KEY,
+} from './promise-settings.js';
 
 export async function getPromisePolicy(ctx: ServiceContext) {
   const settings = await loadPromiseSettings(ctx.db);

@@ -11,6 +11,7 @@ import type { ServiceContext } from './context.js';
 import { loadReportForWrite, staleVersion } from './load-report.js';
 import { requireDepartment } from './promise-choices.js';
 import { loadPromiseSettings } from './promise-settings.js';
+import { noticeCustomer } from './report-notices.js';
 
 /** What is not changed is kept; options that belong to the old track fall away with it. */
 function mergedChoices(report: Report, request: RerouteRequest): PromiseChoices {
@@ -99,6 +100,9 @@ export async function rerouteReport(
         to: { track: plan.track, department: plan.departmentCode, dueAt: current.dueAt.toISOString() },
       },
     });
+    if (report.dueAt?.getTime() !== current.dueAt.getTime()) {
+      await noticeCustomer(trx, ctx, { ...report, dueAt: current.dueAt }, 'promise_moved');
+    }
     return report.number;
   });
 }

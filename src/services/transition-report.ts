@@ -7,6 +7,7 @@ import { type ReportChanges, ReportsRepository } from '../db/repositories/report
 import type { ServiceContext } from './context.js';
 import { loadReportForWrite, staleVersion } from './load-report.js';
 import { loadPromiseSettings } from './promise-settings.js';
+import { noticeCustomer } from './report-notices.js';
 
 export interface TransitionRequest {
   to: ReportStatus;
@@ -92,6 +93,16 @@ export async function transitionReport(
       at: now,
       data: eventData,
     });
+    const after = {
+      ...report,
+      status: request.to,
+      dueAt: changes.due_at ? new Date(changes.due_at) : report.dueAt,
+    };
+    if (kind === 'pause')
+      await noticeCustomer(trx, ctx, after, 'documents_requested', { reason: request.reason?.trim() });
+    if (kind === 'resolve')
+      await noticeCustomer(trx, ctx, after, 'resolved', { resolution: request.resolution?.trim() });
+    if (eventData.previousDueAt) await noticeCustomer(trx, ctx, after, 'promise_moved');
     return report.number;
   });
 }

@@ -12,6 +12,8 @@ import { openSqlite } from '../../src/db/dialects/sqlite.js';
  */
 export interface TestDatabase {
   dialect: FolioDialect;
+  /** PostgreSQL only: where the database is, for a test that opens a second pool on it. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ function postgres(adminUrl: string): DatabaseKind {
       await migrateToLatest(dialect.db);
       return {
         dialect,
+        url: url.toString(),
         async close() {
           await dialect.db.destroy();
           const cleanup = new pg.Client({ connectionString: adminUrl });

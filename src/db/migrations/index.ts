@@ -4,6 +4,7 @@ import * as routingAndPromises from './002_routing_and_promises.js';
 import * as security from './003_security.js';
 import * as outbox from './004_outbox.js';
 import * as publicAccess from './005_public_access.js';
+import * as backOffice from './006_back_office.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003_security': security,
   '004_outbox': outbox,
   '005_public_access': publicAccess,
+  '006_back_office': backOffice,
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { noticeTemplatesRequest } from '../../core/notices.js';
 import { isoDateField } from '../../core/requests/fields.js';
 import {
   holidayRequest,
@@ -10,6 +11,7 @@ import {
 } from '../../core/requests/settings.js';
 import type { ServiceContext } from '../../services/context.js';
 import { addHoliday, listHolidays, removeHoliday } from '../../services/holidays.js';
+import { getNoticeTemplates, updateNoticeTemplates } from '../../services/notices.js';
 import {
   getPromisePolicy,
   getRoutingTable,
@@ -185,5 +187,37 @@ export default async function configurationRoutes(
     async (request) => {
       return updateRoutingRule(ctx, actorOf(request), request.params.type, request.body);
     },
+  );
+
+  const templates = z.record(
+    z.string(),
+    z.object({ subject: z.string(), text: z.string(), sms: z.string().optional() }),
+  );
+
+  app.get(
+    '/api/v1/notice-templates',
+    {
+      config: { action: 'settings:read' },
+      schema: {
+        tags: ['configuration'],
+        summary: 'The Spanish texts of the customer notices (e-mail and SMS), with {{placeholders}}',
+        response: { 200: templates, ...errors },
+      },
+    },
+    async () => getNoticeTemplates(ctx),
+  );
+
+  app.put(
+    '/api/v1/notice-templates',
+    {
+      config: { action: 'settings:write' },
+      schema: {
+        tags: ['configuration'],
+        summary: 'Change notice texts; only the public placeholders are allowed',
+        body: noticeTemplatesRequest,
+        response: { 200: templates, ...errors },
+      },
+    },
+    async (request) => updateNoticeTemplates(ctx, request.body, actorOf(request)),
   );
 }

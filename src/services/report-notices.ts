@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { NoticeKind } from '../core/notices.js';
+import type { Report } from '../core/report.js';
+import { CustomersRepository } from '../db/repositories/customers.js';
+import type { Database } from '../db/schema.js';
+import type { ServiceContext } from './context.js';
+import { enqueueNotices } from './notices.js';
+
+/**
+ * Queues the customer's notice about a change, inside the change's own transaction: the
+ * notice exists exactly when the change committed, and sending it (by the notice worker,
+ * later) can never slow down or fail the change.
+ */
+export async function noticeCustomer(
+  trx: Kysely<Database>,
+  ctx: ServiceContext,
+  report: Pick<Report, 'number' | 'type' | 'status' | 'dueAt' | 'customerNumber'>,
+  kind: NoticeKind,
+  extra: { reason?: string | undefined; resolution?: string | undefined } = {},
+): Promise<void> {
+  const customer = await new CustomersRepository(trx).find(report.customerNumber);
+  if (!customer || (!customer.email && !customer.phone)) return;
+  await enqueueNotices(trx, {
+    report,
+    customer: { email: customer.email, phone: customer.phone },
+    kind,
+    extra,
+    now: ctx.now(),
+    ...(ctx.noticeChannels ? { channels: ctx.noticeChannels } : {}),
+  });
+}
