@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
@@ -5,12 +6,15 @@ import type { Kysely } from 'kysely';
 import type { Action } from '../core/permissions.js';
 import type { Database } from '../db/schema.js';
 import type { ServiceContext } from '../services/context.js';
+import { type AttachmentStorage, DiskAttachmentStorage } from '../storage/attachment-storage.js';
 import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
 import openapi from './plugins/openapi.js';
 import security from './plugins/security.js';
 import web from './plugins/web.js';
 import administrationRoutes from './routes/administration.js';
+import attachmentRoutes from './routes/attachments.js';
+import backOfficeRoutes from './routes/back-office.js';
 import configurationRoutes from './routes/configuration.js';
 import customerRoutes from './routes/customers.js';
 import healthRoutes from './routes/health.js';
@@ -41,6 +45,12 @@ export interface AppOptions {
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (protocol, client address). */
   trustProxy?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** FOLIO_DATA_DIR: attachments are stored under `<dataDir>/attachments`. */
+  dataDir?: string | undefined;
+  /** Where attachments go instead (tests, object storage); without it nor dataDir uploads answer 503. */
+  attachments?: AttachmentStorage | undefined;
+  /** FOLIO_MAX_UPLOAD_MB: the size limit of one attachment (10 unless set). */
+  maxUploadMb?: number | undefined;
 }
 
 /** Logs never carry credentials or session ids (DESIGN.md; issue 5 widens this list). */
@@ -93,6 +103,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { ctx: options.ctx });
   await app.register(customerRoutes, { ctx: options.ctx });
   await app.register(reportRoutes, { ctx: options.ctx });
+  await app.register(backOfficeRoutes, { ctx: options.ctx });
+  await app.register(attachmentRoutes, {
+    ctx: options.ctx,
+    storage:
+      options.attachments ??
+      (options.dataDir ? new DiskAttachmentStorage(path.join(options.dataDir, 'attachments')) : undefined),
+    maxUploadMb: options.maxUploadMb,
+  });
   await app.register(configurationRoutes, { ctx: options.ctx });
   await app.register(administrationRoutes, { ctx: options.ctx });
   await app.register(publicRoutes, { ctx: options.ctx });

@@ -1,26 +1,27 @@
+import { addCalendarDays, isLocalDate, zonedInstant } from '../core/calendar.js';
 import { InvalidInput } from '../core/errors.js';
+import { searchKey } from '../core/normalize.js';
 import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
-import type { ReportStatus } from '../core/report.js';
-import { toDateOrNull } from '../db/schema.js';
+import type { ReportStatus, StaffRef } from '../core/report.js';
+import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
+import { contains, startsWith } from '../db/like.js';
+import { toDate, toDateOrNull } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
 
-export interface ReportListQuery {
-  promise?: PromiseState | undefined;
-  department?: string | undefined;
-  status?: ReportStatus | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
+export type ReportListQuery = Omit<ReportQueueQuery, 'sort'> & { sort?: QueueSort | undefined };
 
 export interface ReportSummary {
   number: string;
   type: string;
+  channel: string;
   status: string;
   customerNumber: string;
   customerName: string;
+  colonia: string;
   track: string | null;
   department: string | null;
+  assignee: StaffRef | null;
   dueAt: Date | null;
   promiseState: string;
   createdAt: Date;
@@ -28,78 +29,152 @@ export interface ReportSummary {
 
 const OPEN: ReportStatus[] = ['new', 'assigned', 'in_progress', 'waiting_customer'];
 
-function decodeCursor(cursor: string): { dueAt: string; number: string } {
-  try {
-    const [dueAt, number] = Buffer.from(cursor, 'base64url').toString().split('|');
-    if (dueAt && number && /^\d{10}$/.test(number) && !Number.isNaN(Date.parse(dueAt)))
-      return { dueAt, number };
-  } catch {}
-  throw new InvalidInput('El cursor no es válido.', [{ path: 'cursor', message: 'Cursor no válido.' }]);
+/** Which column a sort reads, and which way. */
+const ORDER = {
+  promise: { column: 'reports.due_at', direction: 'asc' },
+  created: { column: 'reports.created_at', direction: 'asc' },
+  '-created': { column: 'reports.created_at', direction: 'desc' },
+} as const;
+
+const badCursor = () =>
+  new InvalidInput('El cursor no es válido.', [{ path: 'cursor', message: 'Cursor no válido.' }]);
+
+/** A cursor carries its sort, so one from another ordering is refused instead of skipping rows. */
+function encodeCursor(sort: QueueSort, at: Date, number: string): string {
+  return Buffer.from(`${sort}|${at.toISOString()}|${number}`).toString('base64url');
 }
 
+function decodeCursor(cursor: string, sort: QueueSort): { at: string; number: string } {
+  const [kind, at, number] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (kind !== sort || !at || !number || !/^\d{10}$/.test(number) || Number.isNaN(Date.parse(at)))
+    throw badCursor();
+  return { at: new Date(at).toISOString(), number };
+}
+
+/** A date is a whole day in Rioverde; a date and time is that instant. */
+function createdBound(value: string, end: boolean): string {
+  if (!isLocalDate(value)) return new Date(value).toISOString();
+  return zonedInstant(end ? addCalendarDays(value, 1) : value, '00:00').toISOString();
+}
+
+/** Digits a person may have typed for a report number, with its separators. */
+const REPORT_NUMBER_TYPED = /^[\d\s-]{3,14}$/;
+
 /**
- * Reports by promise date, soonest first (the order a queue is worked in), paged by cursor.
- * `promise=at_risk|breached` lists what the promise watch has flagged among open reports:
- * the supervisor's view of what is late or about to be. (The full queue with every filter
- * is the back-office issue's.)
+ * The queue: reports a viewer may see, narrowed by the filters and ordered by promise date
+ * (soonest first, the order a queue is worked in) or by filing time, paged by cursor.
+ * `promise=at_risk|breached` lists what the promise watch has flagged among open reports.
+ * `q` looks for a report number, a customer number, the customer's name or words of the
+ * description, accents and case aside.
  */
 export async function listReports(ctx: ServiceContext, query: ReportListQuery, viewer: StaffUser) {
+  const sort = query.sort ?? 'promise';
+  const order = ORDER[sort];
   let q = ctx.db
     .selectFrom('reports')
     .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
+    .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
     .select([
       'reports.number',
       'reports.type',
+      'reports.channel',
       'reports.status',
       'reports.customer_number',
       'customers.name as customer_name',
+      'customers.colonia',
       'reports.track',
       'reports.department_code',
+      'assignee.username as assignee_username',
+      'assignee.name as assignee_name',
       'reports.due_at',
       'reports.promise_state',
       'reports.created_at',
-    ])
-    .where('reports.due_at', 'is not', null);
+    ]);
+  // Reports filed before promises existed have no place in a promise-ordered queue.
+  if (sort === 'promise') q = q.where('reports.due_at', 'is not', null);
   if (!canSeeDepartment(viewer, null)) {
     // Only the viewer's own departments' reports (an empty list for a user in none).
     q = q.where('reports.department_code', 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
   }
   if (query.promise)
-    q = q.where('reports.promise_state', '=', query.promise).where('reports.status', 'in', OPEN);
+    q = q
+      .where('reports.promise_state', '=', query.promise satisfies PromiseState)
+      .where('reports.status', 'in', OPEN);
   if (query.department) q = q.where('reports.department_code', '=', query.department);
-  if (query.status) q = q.where('reports.status', '=', query.status);
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+  if (query.status) q = q.where('reports.status', 'in', query.status);
+  if (query.type) q = q.where('reports.type', 'in', query.type);
+  if (query.track) q = q.where('reports.track', 'in', query.track);
+  if (query.channel) q = q.where('reports.channel', 'in', query.channel);
+  if (query.colonia) q = q.where('customers.colonia', '=', query.colonia);
+  if (query.assignee === 'none') q = q.where('reports.assignee_id', 'is', null);
+  else if (query.assignee === 'me') q = q.where('reports.assignee_id', '=', viewer.id);
+  else if (query.assignee) {
+    // By id, so the assignee index serves the filter; an unknown name matches nothing.
+    const named = query.assignee;
+    q = q.where('reports.assignee_id', '=', (eb) =>
+      eb.selectFrom('users').select('users.id').where('users.username', '=', named),
+    );
+  }
+  if (query.createdFrom) q = q.where('reports.created_at', '>=', createdBound(query.createdFrom, false));
+  if (query.createdTo) {
+    const to = createdBound(query.createdTo, true);
+    q = isLocalDate(query.createdTo)
+      ? q.where('reports.created_at', '<', to)
+      : q.where('reports.created_at', '<=', to);
+  }
+  if (query.q) {
+    const text = query.q;
+    const key = searchKey(text);
+    const digits = text.replace(/\D/g, '');
     q = q.where((eb) =>
       eb.or([
-        eb('reports.due_at', '>', after.dueAt),
-        eb.and([eb('reports.due_at', '=', after.dueAt), eb('reports.number', '>', after.number)]),
+        ...(REPORT_NUMBER_TYPED.test(text) && digits.length >= 3
+          ? [startsWith(eb.ref('reports.number'), digits)]
+          : []),
+        eb('reports.customer_number', '=', text),
+        contains(eb.ref('customers.search_name'), key),
+        contains(eb.ref('reports.search_text'), key),
+      ]),
+    );
+  }
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor, sort);
+    const beyond = order.direction === 'asc' ? '>' : '<';
+    q = q.where((eb) =>
+      eb.or([
+        eb(order.column, beyond, after.at),
+        eb.and([eb(order.column, '=', after.at), eb('reports.number', beyond, after.number)]),
       ]),
     );
   }
   const rows = await q
-    .orderBy('reports.due_at')
-    .orderBy('reports.number')
+    .orderBy(order.column, order.direction)
+    .orderBy('reports.number', order.direction)
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit).map(
     (row): ReportSummary => ({
       number: row.number,
       type: row.type,
+      channel: row.channel,
       status: row.status,
       customerNumber: row.customer_number,
       customerName: row.customer_name,
+      colonia: row.colonia,
       track: row.track,
       department: row.department_code,
+      assignee:
+        row.assignee_username !== null && row.assignee_name !== null
+          ? { username: row.assignee_username, name: row.assignee_name }
+          : null,
       dueAt: toDateOrNull(row.due_at),
       promiseState: row.promise_state,
-      createdAt: toDateOrNull(row.created_at) as Date,
+      createdAt: toDate(row.created_at),
     }),
   );
   const last = page.at(-1);
+  const lastAt = sort === 'promise' ? last?.dueAt : last?.createdAt;
   const nextCursor =
-    rows.length > query.limit && last?.dueAt
-      ? Buffer.from(`${last.dueAt.toISOString()}|${last.number}`).toString('base64url')
-      : null;
+    rows.length > query.limit && last && lastAt ? encodeCursor(sort, lastAt, last.number) : null;
   return { reports: page, nextCursor };
 }

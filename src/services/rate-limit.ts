@@ -6,16 +6,29 @@ export interface RateLimit {
   bucket: string;
   limit: number;
   windowMs: number;
+  message: string;
 }
 
 /** Public lookups: 20 a minute per address, and 20 a minute per report number from anywhere. */
-export const LOOKUP_PER_ADDRESS: RateLimit = { bucket: 'lookup:ip', limit: 20, windowMs: 60_000 };
-export const LOOKUP_PER_NUMBER: RateLimit = { bucket: 'lookup:number', limit: 20, windowMs: 60_000 };
+const TOO_MANY_LOOKUPS = 'Demasiadas consultas; espere un momento e intente de nuevo.';
+export const LOOKUP_PER_ADDRESS: RateLimit = {
+  bucket: 'lookup:ip',
+  limit: 20,
+  windowMs: 60_000,
+  message: TOO_MANY_LOOKUPS,
+};
+export const LOOKUP_PER_NUMBER: RateLimit = {
+  bucket: 'lookup:number',
+  limit: 20,
+  windowMs: 60_000,
+  message: TOO_MANY_LOOKUPS,
+};
 /** Self-service filing: 10 an hour per address. */
 export const SELF_FILING_PER_ADDRESS: RateLimit = {
   bucket: 'self_filing:ip',
   limit: 10,
   windowMs: 3_600_000,
+  message: 'Se registraron muchos reportes desde esta conexión; espere un momento o llámenos.',
 };
 
 /**
@@ -42,7 +55,7 @@ export async function consume(
   if (hits.length >= rule.limit) {
     const oldest = toDate((hits[hits.length - rule.limit] as { at: Date | string }).at);
     const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + rule.windowMs - now.getTime()) / 1000));
-    throw new TooManyRequests('Demasiadas consultas; espere un momento e intente de nuevo.', retryAfter);
+    throw new TooManyRequests(rule.message, retryAfter);
   }
   await db
     .insertInto('rate_limit_hits')

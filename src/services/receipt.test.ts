@@ -68,6 +68,9 @@ const report: Report = {
   resolvedAt: null,
   promiseKept: null,
   pauses: [],
+  assignee: null,
+  documents: [],
+  attachments: [],
 };
 
 describe.each(['letter', 'thermal'] as const)('the %s receipt', (format) => {

@@ -7,10 +7,12 @@ import {
   Forbidden,
   InvalidInput,
   NotFound,
+  PayloadTooLarge,
   RuleBroken,
   TooManyRequests,
   Unauthenticated,
   Unavailable,
+  UnsupportedMediaType,
 } from '../../core/errors.js';
 import { validationMessage } from '../../core/validation-messages.js';
 import { requestLanguage } from '../language.js';
@@ -27,6 +29,8 @@ function statusOf(error: DomainError): number {
   if (error instanceof Forbidden) return 403;
   if (error instanceof NotFound) return 404;
   if (error instanceof Conflict) return 409;
+  if (error instanceof PayloadTooLarge) return 413;
+  if (error instanceof UnsupportedMediaType) return 415;
   if (error instanceof RuleBroken) return 422;
   if (error instanceof TooManyRequests) return 429;
   if (error instanceof Unavailable) return 503;

@@ -35,8 +35,12 @@ export const publicReportResponse = z
 
 /** Staff are named by first name only on the customer's side. */
 function firstName(event: ReportEvent): string | null {
-  return event.actor ? (event.actor.name.split(/\s+/)[0] ?? null) : null;
+  // The self-service account is not a person: the customer filed it themself.
+  if (!event.actor || event.actor.username === 'autoservicio') return null;
+  return event.actor.name.split(/\s+/)[0] ?? null;
 }
+
+const FINISHED: Report['status'][] = ['resolved', 'closed', 'cancelled'];
 
 /**
  * What a customer sees of their report: status in plain words, dates, the promise and the
@@ -63,7 +67,9 @@ export function presentPublicReport(
     statusText: labels[report.status],
     createdAt: report.createdAt.toISOString(),
     dueAt: report.dueAt?.toISOString() ?? null,
-    promiseText: report.dueAt ? promiseText(report.dueAt, language) : null,
+    // A promise stops meaning anything to the customer once the report is finished.
+    promiseText:
+      report.dueAt && !FINISHED.includes(report.status) ? promiseText(report.dueAt, language) : null,
     paused: report.status === 'waiting_customer',
     resolution:
       report.status === 'resolved' || report.status === 'closed'

@@ -6,6 +6,7 @@ import { PROMISE_STATES } from '../../core/promise.js';
 import { promiseText } from '../../core/promise-text.js';
 import { STATUSES } from '../../core/report.js';
 import { formatReportNumber } from '../../core/report-number.js';
+import { reportQueueQuery } from '../../core/requests/back-office.js';
 import { departmentCodeField } from '../../core/requests/fields.js';
 import { fileReportRequest, promisePreviewRequest, rerouteRequest } from '../../core/requests/file-report.js';
 import { EXTERNAL_CAUSES, TRACKS } from '../../core/routing.js';
@@ -16,6 +17,7 @@ import { listReports } from '../../services/list-reports.js';
 import { previewPromise } from '../../services/preview-promise.js';
 import { rerouteReport } from '../../services/reroute-report.js';
 import { transitionReport } from '../../services/transition-report.js';
+import { expectedVersionOf } from '../if-match.js';
 import { requestLanguage } from '../language.js';
 import { signedIn } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
@@ -40,18 +42,6 @@ function idempotencyKeyOf(header: string | string[] | undefined): string | undef
   return key;
 }
 
-/** `If-Match: 3` or `If-Match: "3"`: the report version the client saw. */
-function expectedVersionOf(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) {
-    throw new InvalidInput('If-Match debe ser la versión del reporte, p. ej. "3".', [
-      { path: 'If-Match', message: 'Valor no válido.' },
-    ]);
-  }
-  return Number(match[1]);
-}
-
 const numberParams = z.object({ number: z.string().max(40) });
 
 const transitionRequest = z.strictObject({
@@ -70,30 +60,19 @@ const previewResponse = z.object({
   promiseText: z.string(),
 });
 
-const listQuery = z.strictObject({
-  promise: z.enum(PROMISE_STATES, { error: 'invalid' }).optional(),
-  department: departmentCodeField.optional(),
-  status: z.enum(STATUSES, { error: 'status' }).optional(),
-  limit: z.coerce
-    .number<string>({ error: 'invalid' })
-    .int({ error: 'invalid' })
-    .min(1, { error: 'invalid' })
-    .max(200, { error: 'invalid' })
-    .default(50),
-  cursor: z.string().max(200).optional(),
-});
-
 const listResponse = z.object({
   reports: z.array(
     z.object({
       number: z.string(),
       displayNumber: z.string(),
       type: z.string(),
+      channel: z.string(),
       status: z.string(),
       customerNumber: z.string(),
-      customer: z.object({ name: z.string() }),
+      customer: z.object({ name: z.string(), colonia: z.string() }),
       track: z.string().nullable(),
       department: z.string().nullable(),
+      assignee: z.object({ username: z.string(), name: z.string() }).nullable(),
       dueAt: z.string().nullable(),
       promiseState: z.string(),
       createdAt: z.string(),
@@ -158,8 +137,8 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
       schema: {
         tags: ['reports'],
         summary:
-          'Reports by promise date (soonest first); promise=at_risk|breached lists what is late or about to be',
-        querystring: listQuery,
+          'The queue: reports by promise date (soonest first) or filing time, filtered by department, status, assignee (username, me, none), type, track, channel, colonia, promise state, created range and free text (q); paged by cursor',
+        querystring: reportQueueQuery,
         response: { 200: listResponse, ...errors },
       },
     },
@@ -170,11 +149,13 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
           number: r.number,
           displayNumber: formatReportNumber(r.number),
           type: r.type,
+          channel: r.channel,
           status: r.status,
           customerNumber: r.customerNumber,
-          customer: { name: r.customerName },
+          customer: { name: r.customerName, colonia: r.colonia },
           track: r.track,
           department: r.department,
+          assignee: r.assignee,
           dueAt: r.dueAt?.toISOString() ?? null,
           promiseState: r.promiseState,
           createdAt: r.createdAt.toISOString(),
