@@ -1,11 +1,13 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import { AdminArea } from './admin/AdminArea.js';
 import { DeskPage } from './desk/DeskPage.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ErrorMessage } from './layout/ErrorMessage.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
 import { ReportPage } from './reports/ReportPage.js';
+import { ChangePasswordPage } from './session/ChangePasswordPage.js';
 import { SignInPage } from './session/SignInPage.js';
 import { useSession } from './session/session-api.js';
 
@@ -31,12 +33,15 @@ export function App() {
     );
   }
   if (!session.data) return <SignInPage />;
+  // The server refuses everything else until an administrator-set password is replaced.
+  if (session.data.mustChangePassword) return <ChangePasswordPage user={session.data} />;
 
   return (
     <AppLayout user={session.data}>
       <Routes>
         <Route path="/" element={<DeskPage />} />
         <Route path="/reportes/:number" element={<ReportPage />} />
+        <Route path="/admin/*" element={<AdminArea user={session.data} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppLayout>

@@ -4,10 +4,11 @@ import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { App } from './App.js';
 import { ApiError } from './api/client.js';
 import { initI18n } from './i18n/index.js';
+import { publicRoutes } from './public-site/public-routes.js';
 import { sessionKey } from './session/session-api.js';
 import { theme } from './theme.js';
 
@@ -41,7 +42,11 @@ void initI18n().then(() =>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <App />
+            {/* The customers' pages need no session; everything else is the staff app. */}
+            <Routes>
+              {publicRoutes()}
+              <Route path="*" element={<App />} />
+            </Routes>
           </BrowserRouter>
         </QueryClientProvider>
       </MantineProvider>

@@ -13,13 +13,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: ApiFieldProblem[];
+  /** From a 429's `Retry-After`: how long to wait before asking again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, message: string, fields: ApiFieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: ApiFieldProblem[] = [],
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** No answer from the server at all (offline, server down, proxy error). */
@@ -52,7 +61,9 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
+  // A file upload: the browser writes the multipart boundary into the content type itself.
+  if (options.body instanceof FormData) init.body = options.body;
+  else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -71,7 +82,15 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   throw errorFrom(response, payload);
 }
 
+/** `Retry-After` in seconds (the API never sends the HTTP-date form). */
+function retryAfterOf(response: Response): number | undefined {
+  const raw = response.headers.get('Retry-After')?.trim();
+  const seconds = raw ? Number(raw) : Number.NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
+}
+
 function errorFrom(response: Response, payload: unknown): ApiError {
+  const retryAfter = retryAfterOf(response);
   const error = (
     payload as { error?: Partial<{ code: unknown; message: unknown; fields: unknown }> } | undefined
   )?.error;
@@ -90,10 +109,11 @@ function errorFrom(response: Response, payload: unknown): ApiError {
       error.code,
       typeof error.message === 'string' ? error.message : response.statusText,
       fields,
+      retryAfter,
     );
   }
   // Not the API's own shape: a proxy or gateway answered (502/503/504) or the route is missing.
-  return new ApiError(response.status, `http_${response.status}`, response.statusText);
+  return new ApiError(response.status, `http_${response.status}`, response.statusText, [], retryAfter);
 }
 
 export const api = {

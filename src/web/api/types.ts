@@ -7,6 +7,9 @@ export interface User {
   username: string;
   name: string;
   roles: string[];
+  departments: string[];
+  /** An administrator set the password: every other route answers 403 until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface CustomerAddress {
@@ -82,6 +85,29 @@ export interface Report {
   pauses: PausePeriod[];
   resolvedAt: string | null;
   promiseKept: boolean | null;
+  /** Who works it now; null while it waits in its department's queue. */
+  assignee: Actor | null;
+  /** The checklist of documents asked of the customer. */
+  documents: RequestedDocument[];
+  attachments: ReportAttachment[];
+}
+
+export interface RequestedDocument {
+  id: string;
+  item: string;
+  requestedAt: string;
+  /** Null while the customer has not brought it. */
+  receivedAt: string | null;
+}
+
+export interface ReportAttachment {
+  id: string;
+  name: string;
+  /** As detected from the content when it was uploaded. */
+  contentType: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: Actor;
 }
 
 /** `POST /api/v1/reports/promise-preview`: what filing now would promise. Nothing is stored. */

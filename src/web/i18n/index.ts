@@ -1,7 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Language } from '../../core/validation-messages.js';
+import { adminEn, adminEs } from '../admin/messages.js';
 import { setApiLanguage } from '../api/client.js';
+import { publicEn, publicEs } from '../public-site/messages.js';
+import { accountEn, accountEs } from '../session/messages.js';
 import { en } from './en.js';
 import { es } from './es.js';
 
@@ -34,7 +37,10 @@ export function initI18n() {
     }
   });
   return i18next.use(initReactI18next).init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: {
+      es: { translation: { ...es, ...accountEs, ...adminEs }, public: publicEs },
+      en: { translation: { ...en, ...accountEn, ...adminEn }, public: publicEn },
+    },
     lng: language,
     fallbackLng: 'es',
     interpolation: { escapeValue: false },

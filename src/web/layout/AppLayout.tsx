@@ -1,15 +1,15 @@
-import { Anchor, AppShell, Box, Button, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AdminLink } from '../admin/AdminArea.js';
 import type { User } from '../api/types.js';
 import { ReportLookup } from '../reports/ReportLookup.js';
-import { useSignOut } from '../session/session-api.js';
+import { UserMenu } from '../session/UserMenu.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 export function AppLayout({ user, children }: { user: User; children: ReactNode }) {
   const { t } = useTranslation();
-  const signOut = useSignOut();
 
   return (
     <AppShell header={{ height: 80 }} padding="lg" bg="gray.0">
@@ -30,18 +30,9 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             <Box component="search" pt={18}>
               <ReportLookup />
             </Box>
+            <AdminLink user={user} />
             <LanguageSwitch />
-            <Text
-              size="sm"
-              fw={500}
-              data-testid="signed-in-user"
-              title={t('session.signedInAs', { name: user.name })}
-            >
-              {user.name}
-            </Text>
-            <Button variant="default" size="xs" loading={signOut.isPending} onClick={() => signOut.mutate()}>
-              {t('session.signOut')}
-            </Button>
+            <UserMenu user={user} />
           </Group>
         </Group>
       </AppShell.Header>

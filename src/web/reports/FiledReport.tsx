@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Report } from '../api/types.js';
 import { formatDateTime } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
+import { ReceiptButton } from './ReceiptButton.js';
 import { CopyNumberButton, ReportNumber } from './ReportNumber.js';
 import { reportPath } from './report-api.js';
 
@@ -110,6 +111,7 @@ export function FiledReport({ report, onNewReport }: FiledReportProps) {
           <Button variant="default" component={Link} to={reportPath(report.number)}>
             {t('filed.open')}
           </Button>
+          <ReceiptButton number={report.number} />
           <Button onClick={onNewReport} ml="auto">
             {t('filed.newReport')}
           </Button>

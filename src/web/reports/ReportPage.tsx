@@ -9,6 +9,7 @@ import { useLanguage } from '../i18n/index.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { PromisePanel } from '../promises/PromisePanel.js';
 import { WorkflowActions } from '../workflow/WorkflowActions.js';
+import { ReceiptButton } from './ReceiptButton.js';
 import { CopyNumberButton, ReportNumber } from './ReportNumber.js';
 import { ReportTimeline } from './ReportTimeline.js';
 import { useReport } from './report-api.js';
@@ -93,6 +94,7 @@ function ReportDetails({ report }: { report: Report }) {
               {t(`statuses.${report.status}`)}
             </Badge>
             <CopyNumberButton number={report.number} />
+            <ReceiptButton number={report.number} />
           </Stack>
         </Group>
         <Box mt="md">

@@ -34,13 +34,45 @@ export function useSignIn() {
 }
 
 export function useSignOut() {
-  const queryClient = useQueryClient();
+  const forget = useForgetEverything();
   return useMutation({
     mutationFn: () => api.delete<void>('/api/v1/session'),
-    onSettled: () => {
-      // Whatever the server said, this page forgets everything it knew about the agent.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-      queryClient.setQueryData(sessionKey, null);
+    onSettled: forget,
+  });
+}
+
+/** Whatever the server said, this page forgets everything it knew about the user. */
+function useForgetEverything() {
+  const queryClient = useQueryClient();
+  return () => {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    queryClient.setQueryData(sessionKey, null);
+  };
+}
+
+/** Ends every session of the user, on every device, this one included. */
+export function useSignOutEverywhere() {
+  const forget = useForgetEverything();
+  return useMutation({
+    mutationFn: () => api.delete<void>('/api/v1/sessions'),
+    onSuccess: forget,
+  });
+}
+
+/**
+ * One's own password: the current one is asked again. Other sessions end; this one goes on,
+ * no longer bound to change the password.
+ */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: { currentPassword: string; newPassword: string }) =>
+      api.post<void>('/api/v1/session/password', request),
+    onSuccess: () => {
+      queryClient.setQueryData<User | null>(sessionKey, (user) =>
+        user ? { ...user, mustChangePassword: false } : user,
+      );
+      return queryClient.invalidateQueries({ queryKey: sessionKey });
     },
   });
 }

@@ -1,0 +1,111 @@
+import { Alert, Anchor, Box, Group, NavLink, Paper, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { User } from '../api/types.js';
+import { NotFoundPage } from '../layout/NotFoundPage.js';
+import { ADMIN_SECTIONS, type AdminSection, adminSectionsFor } from './admin-sections.js';
+import { AuditPage } from './audit/AuditPage.js';
+import { DepartmentsPage } from './departments/DepartmentsPage.js';
+import { OfficePage } from './office/OfficePage.js';
+import { PromisesPage } from './promises/PromisesPage.js';
+import { TokensPage } from './tokens/TokensPage.js';
+import { UsersPage } from './users/UsersPage.js';
+
+const PAGES: Record<AdminSection['key'], (user: User) => ReactNode> = {
+  users: (user) => <UsersPage me={user} />,
+  departments: () => <DepartmentsPage />,
+  promises: () => <PromisesPage />,
+  office: () => <OfficePage />,
+  tokens: () => <TokensPage />,
+  audit: () => <AuditPage />,
+};
+
+/** `/admin/*`: the sections this user's roles allow, with their own navigation. */
+export function AdminArea({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const sections = adminSectionsFor(user);
+  const first = sections[0];
+
+  if (!first) return <NoAccess />;
+
+  return (
+    <Group align="flex-start" wrap="nowrap" gap="lg" maw={1280} mx="auto">
+      <Paper
+        component="nav"
+        aria-label={t('admin.nav.label')}
+        withBorder
+        radius="md"
+        p="xs"
+        w={220}
+        style={{ flexShrink: 0, position: 'sticky', top: 96 }}
+      >
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={6}>
+          {t('admin.nav.label')}
+        </Text>
+        {sections.map((section) => {
+          const to = `/admin/${section.path}`;
+          const active = location.pathname === to || location.pathname.startsWith(`${to}/`);
+          return (
+            <NavLink
+              key={section.key}
+              component={Link}
+              to={to}
+              label={t(`admin.nav.${section.key}`)}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              variant="light"
+              style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+            />
+          );
+        })}
+      </Paper>
+      <Box component="section" style={{ flex: 1, minWidth: 0 }}>
+        <Routes>
+          <Route index element={<Navigate to={first.path} replace />} />
+          {ADMIN_SECTIONS.map((section) => (
+            <Route
+              key={section.key}
+              path={section.path}
+              element={sections.includes(section) ? PAGES[section.key](user) : <NoAccess />}
+            />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Box>
+    </Group>
+  );
+}
+
+function NoAccess() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" variant="light" title={t('admin.noAccess.title')} maw={640} mx="auto" role="alert">
+      <Text size="sm">{t('admin.noAccess.body')}</Text>
+      <Anchor component={Link} to="/" size="sm">
+        {t('notFoundPage.home')}
+      </Anchor>
+    </Alert>
+  );
+}
+
+/** The header's way in, shown only to those who may use some section. */
+export function AdminLink({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (adminSectionsFor(user).length === 0) return null;
+  const active = location.pathname.startsWith('/admin');
+  return (
+    <Anchor
+      component={Link}
+      to="/admin"
+      size="sm"
+      fw={600}
+      c={active ? 'blue.8' : 'dark'}
+      aria-current={active ? 'page' : undefined}
+    >
+      {t('admin.nav.link')}
+    </Anchor>
+  );
+}
