@@ -13,6 +13,7 @@ describe('passwordProblem', () => {
     expect(passwordProblem('Password2026!')).toBe('common');
     expect(passwordProblem('Rioverde2026!')).toBe('common');
     expect(passwordProblem('abcabcabcabc')).toBe('common');
+    expect(passwordProblem('aaaa-aaaa-aaaa-aaaa')).toBe('common');
   });
 
   it('refuses the username inside the password', () => {

@@ -18,7 +18,8 @@ export function passwordProblem(password: string, username?: string): PasswordPr
   const lower = password.toLowerCase();
   const undecorated = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
   if (common.has(lower) || (undecorated.length >= 4 && common.has(undecorated))) return 'common';
-  if (/^(.{1,4})\1+$/.test(lower)) return 'common';
+  // The same short run over and over, whatever separates it: 'aaaa-aaaa-aaaa', 'abcabcabcabc'.
+  if (/^(.{1,4})\1+$/.test(lower.replace(/[\W_]+/g, ''))) return 'common';
   if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return 'contains_username';
   return null;
 }

@@ -107,11 +107,11 @@ export async function authenticate(ctx: ServiceContext, sessionId: string): Prom
   return session.user;
 }
 
-export function checkNewPassword(password: string, username: string): void {
+export function checkNewPassword(password: string, username: string, path = 'newPassword'): void {
   const problem = passwordProblem(password, username);
   if (problem) {
     const message = PASSWORD_PROBLEM_MESSAGES[problem];
-    throw new InvalidInput(message, [{ path: 'newPassword', message }], 'weak_password');
+    throw new InvalidInput(message, [{ path, message }], 'weak_password');
   }
 }
 

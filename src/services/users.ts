@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound, RuleBroken } from '../core/errors.js';
 import type { Role, StaffUser } from '../core/permissions.js';
+import { SELF_SERVICE_USER_ID } from '../db/migrations/005_public_access.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { SessionsRepository } from '../db/repositories/sessions.js';
 import { UsersRepository } from '../db/repositories/users.js';
@@ -49,7 +50,7 @@ export async function createUser(
   const users = new UsersRepository(ctx.db);
   if (await users.findByUsername(request.username))
     throw new Conflict(`Ya existe el usuario ${request.username}.`, 'username_taken');
-  checkNewPassword(request.password, request.username);
+  checkNewPassword(request.password, request.username, 'password');
   await requireDepartments(ctx, request.departments);
   const now = ctx.now();
   const id = randomUUID();
@@ -92,7 +93,7 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, username: st
       'self_lockout',
     );
   }
-  if (changes.password !== undefined) checkNewPassword(changes.password, username);
+  if (changes.password !== undefined) checkNewPassword(changes.password, username, 'password');
   if (changes.departments) await requireDepartments(ctx, changes.departments);
   const now = ctx.now();
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
