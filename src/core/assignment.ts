@@ -52,7 +52,11 @@ export function planAssignment(request: AssignmentRequest): AssignmentPlan {
     }
   }
   const to: ReportStatus | null =
-    status === 'new' && target !== null ? 'assigned' : status === 'assigned' && target === null ? 'new' : null;
+    status === 'new' && target !== null
+      ? 'assigned'
+      : status === 'assigned' && target === null
+        ? 'new'
+        : null;
   if (!to) return { change: true, status: null };
   checkTransition({ from: status, to, now: request.now, policy: defaultWorkflowPolicy });
   return { change: true, status: { from: status, to } };

@@ -35,7 +35,19 @@ const WALL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 // ---------------------------------------------------------------- local dates
 
 /** Days since 1970-01-01, so day arithmetic is integer arithmetic. */
+// Business-day arithmetic converts the same few dates over and over; parsing is the cost.
+const epochDays = new Map<LocalDate, number>();
+
 function epochDay(date: LocalDate): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
+  const day = parseEpochDay(date);
+  if (epochDays.size > 20_000) epochDays.clear();
+  epochDays.set(date, day);
+  return day;
+}
+
+function parseEpochDay(date: LocalDate): number {
   const match = LOCAL_DATE.exec(date);
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -46,8 +58,16 @@ function epochDay(date: LocalDate): number {
   throw new RangeError(`not a local date 'YYYY-MM-DD': ${date}`);
 }
 
+const localDates = new Map<number, LocalDate>();
+
 function fromEpochDay(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = localDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (localDates.size > 20_000) localDates.clear();
+    localDates.set(day, date);
+  }
+  return date;
 }
 
 export function isLocalDate(value: string): boolean {
@@ -137,9 +157,9 @@ interface WallClock {
   msOfDay: number;
 }
 
-function wallClock(instant: Date | number): WallClock {
+function wallClockFromTzDatabase(ms: number): WallClock {
   const parts: Record<string, string> = {};
-  for (const part of wallClockFormat.formatToParts(instant)) parts[part.type] = part.value;
+  for (const part of wallClockFormat.formatToParts(ms)) parts[part.type] = part.value;
   const { year = '', month = '', day = '', hour = '0', minute = '0', second = '0' } = parts;
   return {
     date: `${year.padStart(4, '0')}-${month}-${day}`,
@@ -147,11 +167,33 @@ function wallClock(instant: Date | number): WallClock {
   };
 }
 
+/*
+ * Asking Intl for every conversion cost a tenth of a filing's CPU. Offsets only change at
+ * transitions, which the tz database puts on quarter hours, so the offset is asked once per
+ * quarter hour of UTC and the wall clock is then plain arithmetic.
+ */
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const offsets = new Map<number, number>();
+
 /** Local wall time minus UTC at `ms`, e.g. −6 h. */
 function offsetAt(ms: number): number {
-  const wall = wallClock(ms);
-  const wallAsUtc = epochDay(wall.date) * DAY_MS + wall.msOfDay;
-  return wallAsUtc - Math.floor(ms / 1000) * 1000;
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR_MS;
+    const wall = wallClockFromTzDatabase(start);
+    offset = parseEpochDay(wall.date) * DAY_MS + wall.msOfDay - start;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(quarter, offset);
+  }
+  return offset;
+}
+
+function wallClock(instant: Date | number): WallClock {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const local = Math.floor(ms / 1000) * 1000 + offsetAt(ms);
+  const day = Math.floor(local / DAY_MS);
+  return { date: fromEpochDay(day), msOfDay: local - day * DAY_MS };
 }
 
 function minutesOfDay(time: string): number {

@@ -71,6 +71,16 @@ export class RuleBroken extends DomainError {
   }
 }
 
+/** 413: an upload over the size limit. */
+export class PayloadTooLarge extends DomainError {
+  readonly code = 'payload_too_large';
+}
+
+/** 415: content of a type Folio does not take (judged by the content, not by its name). */
+export class UnsupportedMediaType extends DomainError {
+  readonly code = 'unsupported_media_type';
+}
+
 /** 503: something Folio depends on is not there right now. */
 export class Unavailable extends DomainError {
   readonly code = 'unavailable';

@@ -35,9 +35,18 @@ function formatFor(language: Language): Intl.DateTimeFormat {
  * on every ICU version (they differ in commas and in "a las" vs ", "), and Spanish needs
  * "a la" before one o'clock.
  */
+// Reports share promise times (closing time, midnight); formatting is the cost, so keep a few.
+const partsCache = new Map<string, Record<string, string>>();
+
 function localParts(instant: Date, language: Language): Record<string, string> {
-  const parts: Record<string, string> = {};
-  for (const part of formatFor(language).formatToParts(instant)) parts[part.type] = part.value;
+  const key = `${language}${instant.getTime()}`;
+  let parts = partsCache.get(key);
+  if (!parts) {
+    parts = {};
+    for (const part of formatFor(language).formatToParts(instant)) parts[part.type] = part.value;
+    if (partsCache.size > 5_000) partsCache.clear();
+    partsCache.set(key, parts);
+  }
   return parts;
 }
 

@@ -43,6 +43,13 @@ export const validationMessages = {
     username_format: 'El usuario lleva de 2 a 40 minúsculas, dígitos, puntos o guiones.',
     role: 'Elija al menos un rol válido: agent, backoffice, technician, supervisor, admin.',
     scope: 'Elija al menos un permiso válido para el token.',
+    assignee: 'Indique el usuario al que se asigna, "me" para tomarlo o null para dejarlo sin asignar.',
+    note_text: 'Escriba la nota (de 1 a 5,000 caracteres).',
+    visibility: 'Indique si la nota es interna o para el cliente.',
+    document_items: 'Indique de 1 a 20 documentos, cada uno de 2 a 200 caracteres.',
+    date_or_time: 'Use una fecha AAAA-MM-DD o una fecha y hora ISO 8601.',
+    sort: 'Ordene por promesa (promise), por alta (created) o de la más reciente (-created).',
+    search: 'Escriba de 1 a 100 caracteres para buscar.',
   },
   en: {
     required: 'This is required.',
@@ -82,6 +89,13 @@ export const validationMessages = {
     username_format: 'A username has 2 to 40 lowercase letters, digits, dots or dashes.',
     role: 'Choose at least one valid role: agent, backoffice, technician, supervisor, admin.',
     scope: 'Choose at least one valid scope for the token.',
+    assignee: 'Give the username to assign to, "me" to take it, or null to unassign.',
+    note_text: 'Write the note (1 to 5,000 characters).',
+    visibility: 'Say whether the note is internal or for the customer.',
+    document_items: 'List 1 to 20 documents, each 2 to 200 characters.',
+    date_or_time: 'Use a YYYY-MM-DD date or an ISO 8601 date and time.',
+    sort: 'Sort by promise, by created (oldest first) or -created (newest first).',
+    search: 'Type 1 to 100 characters to search.',
   },
 } as const;
 
