@@ -27,6 +27,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOLIO_ADMIN_PASSWORD: 'short' })).toThrow(/FOLIO_ADMIN_PASSWORD/);
     expect(() => loadConfig({ FOLIO_PUBLIC_URL: 'not a url' })).toThrow(/FOLIO_PUBLIC_URL/);
     expect(() => loadConfig({ FOLIO_TRUST_PROXY: 'yes' })).toThrow(/FOLIO_TRUST_PROXY/);
+    expect(() => loadConfig({ FOLIO_WORKERS: '0' })).toThrow(/FOLIO_WORKERS/);
+    expect(loadConfig({ FOLIO_WORKERS: '2' }).workers).toBe(2);
     expect(
       loadConfig({ FOLIO_TRUST_PROXY: 'true', FOLIO_PUBLIC_URL: 'https://folio.example.mx' }),
     ).toMatchObject({

@@ -28,6 +28,8 @@ export interface Config {
   sessionIdleHours: number;
   publicUrl: string | undefined;
   trustProxy: boolean;
+  /** Server processes sharing the port (node:cluster); 1 = a single process. */
+  workers: number;
   notices: NoticesConfig;
 }
 
@@ -68,6 +70,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).optional(),
   FOLIO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   FOLIO_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  FOLIO_WORKERS: z.string().default('1').pipe(z.coerce.number<string>().int().min(1).max(64)),
   FOLIO_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   FOLIO_MAIL_FROM: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: values.FOLIO_SESSION_IDLE_HOURS,
     publicUrl: values.FOLIO_PUBLIC_URL,
     trustProxy: values.FOLIO_TRUST_PROXY === 'true' || values.FOLIO_TRUST_PROXY === '1',
+    workers: values.FOLIO_WORKERS,
     notices: {
       smtpUrl: values.FOLIO_SMTP_URL,
       mailFrom: values.FOLIO_MAIL_FROM,

@@ -1,7 +1,8 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from './config.js';
-import { migrateToLatest, openDatabase } from './db/database.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type FolioDialect, migrateToLatest, openDatabase } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/demo-data.js';
 import { buildApp, LOG_REDACTIONS } from './http/app.js';
 import { startNoticeWorker } from './jobs/notice-worker.js';
@@ -15,10 +16,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // From src/ (tsx) and from dist/server/ (built) alike, the web app is built into dist/web.
 const webDir = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../web' : '../dist/web');
 
-async function main() {
-  let config: ReturnType<typeof loadConfig>;
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Folio cannot start.\n${error.message}`);
@@ -26,36 +26,53 @@ async function main() {
     }
     throw error;
   }
+}
 
-  const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
-  const ctx: ServiceContext = {
+function contextFor(config: Config, database: FolioDialect): ServiceContext {
+  return {
     db: database.db,
     now: () => new Date(),
     sessionIdleMs: config.sessionIdleHours * 3600_000,
     noticeChannels: noticeChannelsOf(config.notices),
   };
+}
 
-  const admin = await ensureAdmin(ctx, config.adminPassword);
-  const demoLoaded = config.production ? false : await loadDemoData(ctx);
-
+/** One server process: the HTTP app and, in one process only, the background jobs. */
+async function serve(config: Config, database: FolioDialect, runJobs: boolean) {
+  const ctx = contextFor(config, database);
   const app = await buildApp({
     ctx,
     db: database.db,
     webDir,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    dataDir: config.dataDir,
     logger: { level: process.env.FOLIO_LOG_LEVEL ?? 'info', redact: LOG_REDACTIONS },
   });
   await app.listen({ port: config.port, host: config.host });
-  const promiseWatch = startPromiseWatch(ctx, app.log);
-  const noticeWorker = startNoticeWorker(ctx, createSenders(config.notices), app.log);
+  const jobs = runJobs
+    ? [startPromiseWatch(ctx, app.log), startNoticeWorker(ctx, createSenders(config.notices), app.log)]
+    : [];
+  const shutdown = async () => {
+    for (const job of jobs) await job.stop();
+    await app.close();
+    await database.db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
 
+function banner(
+  config: Config,
+  admin: { created: boolean; generatedPassword?: string },
+  demoLoaded: boolean,
+): string {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const lines = [
     '',
     `Folio is running at ${url}  (API docs: ${url}/api/docs)`,
-    `Database: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}`,
+    `Database: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}${config.workers > 1 ? `; ${config.workers} server processes` : ''}`,
   ];
   if (admin.generatedPassword) {
     lines.push(
@@ -71,17 +88,48 @@ async function main() {
     if (demoLoaded)
       lines.push('Demo data loaded: 50 customers in Rioverde (customer numbers 100001–100050).');
   }
-  console.log(lines.join('\n'));
+  return lines.join('\n');
+}
 
-  const shutdown = async () => {
-    await promiseWatch.stop();
-    await noticeWorker.stop();
-    await app.close();
-    await database.db.destroy();
-    process.exit(0);
+/**
+ * The first process migrates and prepares the database. With FOLIO_WORKERS > 1 it then
+ * starts that many server processes sharing the port (node:cluster) — every piece of shared
+ * state (sessions, rate limits, report numbers, job claims) lives in the database, so they
+ * need nothing else — and the first of them runs the background jobs.
+ */
+async function main() {
+  const config = configOrExit();
+  if (cluster.isWorker) {
+    await serve(config, openDatabase(config.database), cluster.worker?.id === 1);
+    return;
+  }
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  const ctx = contextFor(config, database);
+  const admin = await ensureAdmin(ctx, config.adminPassword);
+  const demoLoaded = config.production ? false : await loadDemoData(ctx);
+  if (config.workers === 1) {
+    await serve(config, database, true);
+    console.log(banner(config, admin, demoLoaded));
+    return;
+  }
+  await database.db.destroy();
+  let listening = 0;
+  cluster.on('listening', () => {
+    listening += 1;
+    if (listening === config.workers) console.log(banner(config, admin, demoLoaded));
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (signal === 'SIGTERM' || signal === 'SIGINT' || code === 0) return;
+    console.error(`Folio server process ${worker.id} stopped (${signal ?? code}); Folio stops too.`);
+    process.exit(1);
+  });
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  const stop = () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 main().catch((error) => {

@@ -19,6 +19,10 @@ function withStatementCache(database: Sqlite.Database): Sqlite.Database {
     get(target, property, receiver) {
       if (property !== 'prepare') return Reflect.get(target, property, receiver);
       return (source: string) => {
+        // Take the write lock when a transaction begins, not at its first write: with several
+        // server processes on one file, a reader that later writes could otherwise fail with
+        // SQLITE_BUSY instead of waiting its turn (busy_timeout).
+        if (source === 'begin') source = 'begin immediate';
         let statement = cache.get(source);
         if (!statement) {
           statement = prepare(source);
