@@ -138,6 +138,8 @@ describe.each(databaseKinds)('customer notices on $name', (kind) => {
     rejectRecipients = false;
     smsDelayMs = 0;
     h = await startHarness(kind, '2026-11-26T16:00:00Z'); // Thursday 10:00 in Rioverde
+    // Filing queues its own notice; these tests queue exactly the notices they deliver.
+    h.ctx.noticeChannels = [];
     await h.addUser('admin', ['admin']);
     await h.addUser('agente', ['agent']);
     const admin = await h.signIn('admin');

@@ -21,7 +21,7 @@ describe('temporary password', () => {
       });
       return bytes;
     };
-    expect(passwordProblem('aaaa-aaaa-aaaa-aaaa', 'aaaa')).toBe('contains_username');
+    expect(passwordProblem('aaaa-aaaa-aaaa-aaaa', 'aaaa')).not.toBeNull();
     const password = temporaryPassword('aaaa', random);
     expect(password).not.toBe('aaaa-aaaa-aaaa-aaaa');
     expect(passwordProblem(password, 'aaaa')).toBeNull();
