@@ -29,6 +29,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOLIO_TRUST_PROXY: 'yes' })).toThrow(/FOLIO_TRUST_PROXY/);
     expect(() => loadConfig({ FOLIO_WORKERS: '0' })).toThrow(/FOLIO_WORKERS/);
     expect(loadConfig({ FOLIO_WORKERS: '2' }).workers).toBe(2);
+    expect(() => loadConfig({ FOLIO_MAX_UPLOAD_MB: 'lots' })).toThrow(/FOLIO_MAX_UPLOAD_MB/);
+    expect(loadConfig({}).maxUploadMb).toBe(10);
     expect(
       loadConfig({ FOLIO_TRUST_PROXY: 'true', FOLIO_PUBLIC_URL: 'https://folio.example.mx' }),
     ).toMatchObject({

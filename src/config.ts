@@ -30,6 +30,8 @@ export interface Config {
   trustProxy: boolean;
   /** Server processes sharing the port (node:cluster); 1 = a single process. */
   workers: number;
+  /** Largest attachment accepted, in MB. */
+  maxUploadMb: number;
   notices: NoticesConfig;
 }
 
@@ -71,6 +73,7 @@ const envSchema = z.object({
   FOLIO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   FOLIO_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   FOLIO_WORKERS: z.string().default('1').pipe(z.coerce.number<string>().int().min(1).max(64)),
+  FOLIO_MAX_UPLOAD_MB: z.string().default('10').pipe(z.coerce.number<string>().positive().max(100)),
   FOLIO_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   FOLIO_MAIL_FROM: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.FOLIO_PUBLIC_URL,
     trustProxy: values.FOLIO_TRUST_PROXY === 'true' || values.FOLIO_TRUST_PROXY === '1',
     workers: values.FOLIO_WORKERS,
+    maxUploadMb: values.FOLIO_MAX_UPLOAD_MB,
     notices: {
       smtpUrl: values.FOLIO_SMTP_URL,
       mailFrom: values.FOLIO_MAIL_FROM,

@@ -47,6 +47,7 @@ async function serve(config: Config, database: FolioDialect, runJobs: boolean) {
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     dataDir: config.dataDir,
+    maxUploadMb: config.maxUploadMb,
     logger: { level: process.env.FOLIO_LOG_LEVEL ?? 'info', redact: LOG_REDACTIONS },
   });
   await app.listen({ port: config.port, host: config.host });

@@ -52,7 +52,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'customers:write': ['admin'],
   'reports:file': ['agent', 'backoffice', 'supervisor', 'admin'],
   'reports:read': ALL_STAFF,
-  'reports:list': ['agent', 'backoffice', 'supervisor', 'admin'],
+  // Technicians list their own faults (their departments' reports only, like everyone scoped).
+  'reports:list': ['agent', 'backoffice', 'technician', 'supervisor', 'admin'],
   // Choosing another track or department (and so another promise) when filing or later.
   'reports:route': ['agent', 'backoffice', 'supervisor', 'admin'],
   // Agents resolve immediate requests at the counter; technicians update their faults.

@@ -110,6 +110,7 @@ export interface ReportDocumentsTable {
   id: string;
   report_number: string;
   item: string;
+  position: number;
   requested_at: Timestamp;
   requested_by: string | null;
   received_at: NullableTimestamp;
@@ -119,6 +120,7 @@ export interface ReportDocumentsTable {
 export interface ReportAttachmentsTable {
   id: string;
   report_number: string;
+  position: number;
   /** The uploader's file name, made safe to show and to offer as a download name. */
   name: string;
   /** As detected from the content, never as the client claimed. */

@@ -5,7 +5,7 @@ import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus, StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
-import { contains, startsWith } from '../db/like.js';
+import { contains } from '../db/like.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
 
@@ -57,8 +57,8 @@ function createdBound(value: string, end: boolean): string {
   return zonedInstant(end ? addCalendarDays(value, 1) : value, '00:00').toISOString();
 }
 
-/** Digits a person may have typed for a report number, with its separators. */
-const REPORT_NUMBER_TYPED = /^[\d\s-]{3,14}$/;
+/** Digits a person may have typed for a report or customer number, with separators. */
+const REPORT_NUMBER_TYPED = /^(?=(?:\D*\d){3})[\d\s-]{3,20}$/;
 
 /**
  * The queue: reports a viewer may see, narrowed by the filters and ordered by promise date
@@ -124,18 +124,29 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   }
   if (query.q) {
     const text = query.q;
-    const key = searchKey(text);
     const digits = text.replace(/\D/g, '');
-    q = q.where((eb) =>
-      eb.or([
-        ...(REPORT_NUMBER_TYPED.test(text) && digits.length >= 3
-          ? [startsWith(eb.ref('reports.number'), digits)]
-          : []),
-        eb('reports.customer_number', '=', text),
-        contains(eb.ref('customers.search_name'), key),
-        contains(eb.ref('reports.search_text'), key),
-      ]),
-    );
+    // Digits (as a report number is read out, with its dashes) are looked up by number
+    // through the keys alone; only words scan names and descriptions.
+    q = REPORT_NUMBER_TYPED.test(text)
+      ? q.where((eb) =>
+          eb.or([
+            // A prefix as a key range over the 10 digits, which an index serves on both dialects
+            // (digit strings of one length sort alike under every collation).
+            eb.between(
+              'reports.number',
+              digits.slice(0, 10).padEnd(10, '0'),
+              digits.length > 10 ? '' : digits.padEnd(10, '9'),
+            ),
+            eb('reports.customer_number', 'in', [text, digits]),
+          ]),
+        )
+      : q.where((eb) =>
+          eb.or([
+            eb('reports.customer_number', '=', text),
+            contains(eb.ref('customers.search_name'), searchKey(text)),
+            contains(eb.ref('reports.search_text'), searchKey(text)),
+          ]),
+        );
   }
   if (query.cursor) {
     const after = decodeCursor(query.cursor, sort);

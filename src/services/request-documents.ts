@@ -7,6 +7,7 @@ import { ReportDocumentsRepository } from '../db/repositories/report-documents.j
 import { ReportsRepository } from '../db/repositories/reports.js';
 import type { ServiceContext } from './context.js';
 import { loadReportForWrite, staleVersion } from './load-report.js';
+import { noticeCustomer } from './report-notices.js';
 import { transitionReport } from './transition-report.js';
 
 const REASON_MAX = 1000;
@@ -31,8 +32,8 @@ function reasonFor(items: string[]): string {
  * Asks the customer for documents: the items join the report's checklist and, unless it is
  * already waiting on the customer, the report moves to `waiting_customer` through the
  * workflow (`transitionReport`), which stops the promise clock and says on the timeline what
- * was asked for. The move goes first: a report that cannot wait on the customer (resolved,
- * cancelled) gets a 422 and no checklist items.
+ * was asked for, and the customer is sent a notice. The move goes first: a report that
+ * cannot wait on the customer (resolved, cancelled) gets a 422 and no checklist items.
  */
 export async function requestDocuments(
   ctx: ServiceContext,
@@ -44,7 +45,8 @@ export async function requestDocuments(
   const items = distinct(request.items);
   const current = await loadReportForWrite(ctx.db, typedNumber, expectedVersion, user);
   let version = expectedVersion;
-  if (current.status !== 'waiting_customer') {
+  const moves = current.status !== 'waiting_customer';
+  if (moves) {
     await transitionReport(
       ctx,
       user,
@@ -69,6 +71,9 @@ export async function requestDocuments(
       at: now,
       data: { items: added },
     });
+    // The move to waiting told the customer already (transitionReport); more items asked of a
+    // report that was waiting are news of their own.
+    if (!moves) await noticeCustomer(trx, ctx, report, 'documents_requested', { reason: reasonFor(items) });
     return report.number;
   });
 }

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { UsersRepository } from '../../src/db/repositories/users.js';
 import { buildApp } from '../../src/http/app.js';
@@ -27,22 +30,30 @@ export interface Harness {
   ctx: ServiceContext;
   clock: TestClock;
   database: TestDatabase;
+  /** A data folder of its own (attachments land here), removed on close. */
+  dataDir: string;
   addUser(username: string, roles: string[], departments?: string[]): Promise<void>;
   signIn(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startHarness(kind: DatabaseKind, start = '2026-11-26T16:00:00Z'): Promise<Harness> {
+export async function startHarness(
+  kind: DatabaseKind,
+  start = '2026-11-26T16:00:00Z',
+  appOptions: { maxUploadMb?: number } = {},
+): Promise<Harness> {
   const database = await kind.open();
   const clock = new TestClock(new Date(start));
   const ctx: ServiceContext = { db: database.dialect.db, now: clock.now, sessionIdleMs: 8 * 3600_000 };
-  const app = await buildApp({ ctx, db: database.dialect.db });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'folio-test-'));
+  const app = await buildApp({ ctx, db: database.dialect.db, dataDir, ...appOptions });
   await app.ready();
   return {
     app,
     ctx,
     clock,
     database,
+    dataDir,
     async addUser(username, roles, departments = []) {
       testPasswordHash ??= hashPassword(TEST_PASSWORD);
       await new UsersRepository(ctx.db).insert({
@@ -68,6 +79,7 @@ export async function startHarness(kind: DatabaseKind, start = '2026-11-26T16:00
     async close() {
       await app.close();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

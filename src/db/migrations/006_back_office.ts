@@ -43,6 +43,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('report_number', 'text', (c) => c.notNull().references('reports.number'))
     .addColumn('item', 'text', (c) => c.notNull())
+    // The checklist's order: as asked, across requests.
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('requested_at', 'timestamptz', (c) => c.notNull())
     .addColumn('requested_by', 'text', (c) => c.references('users.id'))
     .addColumn('received_at', 'timestamptz')
@@ -51,13 +53,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('report_documents_report')
     .on('report_documents')
-    .columns(['report_number', 'requested_at'])
+    .columns(['report_number', 'position'])
     .execute();
 
   await db.schema
     .createTable('report_attachments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('report_number', 'text', (c) => c.notNull().references('reports.number'))
+    // In upload order (two uploads in the same millisecond included).
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('content_type', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
@@ -68,11 +72,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('report_attachments_report')
     .on('report_attachments')
-    .columns(['report_number', 'uploaded_at'])
+    .columns(['report_number', 'position'])
     .execute();
 
   // The queue views: a department's queue by status, someone's own work, every open report
-  // (agents and admins see all departments), each in promise order; and newest filings first.
+  // (agents and admins see all departments), each in promise order; everything in promise
+  // order; and filings by date.
   // Status sits before due_at so the open reports of a department are a few index ranges
   // instead of a walk past years of closed ones.
   await db.schema
@@ -90,6 +95,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('reports')
     .columns(['status', 'due_at', 'number'])
     .execute();
+  await db.schema.createIndex('reports_due').on('reports').columns(['due_at', 'number']).execute();
   await db.schema.createIndex('reports_created').on('reports').columns(['created_at', 'number']).execute();
+  // Superseded by reports_queue_department, and worse than useless beside it: without
+  // statistics SQLite prefers it for "this department's open reports" and walks years of
+  // closed ones in promise order before reaching the first open one.
+  await db.schema.dropIndex('reports_department_due').execute();
   await db.schema.createIndex('customers_colonia').on('customers').column('colonia').execute();
 }

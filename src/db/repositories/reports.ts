@@ -1,9 +1,12 @@
 import type { Kysely, Updateable } from 'kysely';
+import { searchKey } from '../../core/normalize.js';
 import type { Pause, PromiseState } from '../../core/promise.js';
 import type { Channel, Report, ReportEvent, ReportStatus, ReportType } from '../../core/report.js';
 import type { ExternalCause, Track } from '../../core/routing.js';
 import { prepare } from '../prepared.js';
 import { type Database, type ReportsTable, toDate, toDateOrNull } from '../schema.js';
+import { ReportAttachmentsRepository } from './report-attachments.js';
+import { ReportDocumentsRepository } from './report-documents.js';
 
 /** Filing runs these on every report: prepared once (see prepared.ts). */
 const incrementCounter = prepare((db, p) =>
@@ -42,6 +45,7 @@ const REPORT_COLUMNS = [
   'base_due_at',
   'due_at',
   'at_risk_at',
+  'search_text',
 ] as const;
 const insertReport = prepare((db, p) =>
   db.insertInto('reports').values(Object.fromEntries(REPORT_COLUMNS.map((c) => [c, p(c)])) as never),
@@ -58,6 +62,7 @@ const reportByNumber = prepare((db, p) =>
     .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
     .innerJoin('users', 'users.id', 'reports.created_by')
     .leftJoin('departments', 'departments.code', 'reports.department_code')
+    .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
     .select([
       'reports.track',
       'reports.department_code',
@@ -86,6 +91,8 @@ const reportByNumber = prepare((db, p) =>
       'reports.created_at',
       'users.username as created_by_username',
       'users.name as created_by_name',
+      'assignee.username as assignee_username',
+      'assignee.name as assignee_name',
       'reports.version',
     ])
     .where('reports.number', '=', p('number')),
@@ -189,6 +196,7 @@ export class ReportsRepository {
       base_due_at: report.dueAt.toISOString(),
       due_at: report.dueAt.toISOString(),
       at_risk_at: report.atRiskAt.toISOString(),
+      search_text: searchKey(report.description),
     } satisfies Record<(typeof REPORT_COLUMNS)[number], unknown>);
   }
 
@@ -294,6 +302,12 @@ export class ReportsRepository {
       resolvedAt: toDateOrNull(row.resolved_at),
       promiseKept: row.promise_kept === null ? null : row.promise_kept === 1,
       pauses: await this.pauses(number),
+      assignee:
+        row.assignee_username !== null && row.assignee_name !== null
+          ? { username: row.assignee_username, name: row.assignee_name }
+          : null,
+      documents: await new ReportDocumentsRepository(this.db).of(number),
+      attachments: await new ReportAttachmentsRepository(this.db).of(number),
     };
   }
 

@@ -27,6 +27,9 @@ export const publicReportResponse = z
     promiseText: z.string().nullable(),
     paused: z.boolean(),
     resolution: z.string().nullable(),
+    requestedDocuments: z
+      .array(z.object({ item: z.string(), requestedAt: z.string() }))
+      .describe('documents the customer still has to bring'),
     timeline: z.array(
       z.object({ at: z.string(), kind: z.string(), text: z.string().nullable(), by: z.string().nullable() }),
     ),
@@ -42,20 +45,61 @@ function firstName(event: ReportEvent): string | null {
 
 const FINISHED: Report['status'][] = ['resolved', 'closed', 'cancelled'];
 
+type PublicEntry = z.infer<typeof publicReportResponse>['timeline'][number];
+
 /**
- * What a customer sees of their report: status in plain words, dates, the promise and the
- * customer-visible part of the timeline (filing, status changes with their reasons and the
- * resolution, promise changes). Never internal notes, staff beyond a first name, the
- * department's internal routing or other customers' data.
+ * One timeline event as the customer reads it, or null for what stays among staff: internal
+ * notes, assignments that do not change the status, checklist bookkeeping, attachments.
+ */
+function publicEntry(event: ReportEvent, language: Language): PublicEntry | null {
+  const at = event.at.toISOString();
+  switch (event.kind) {
+    case 'filed':
+      return { at, kind: 'filed', text: null, by: firstName(event) };
+    case 'status_changed':
+      return {
+        at,
+        kind: `status:${String(event.data.to)}`,
+        text: String(event.data.resolution ?? event.data.reason ?? '') || null,
+        by: firstName(event),
+      };
+    case 'assigned': {
+      const status = event.data.status as { to?: string } | undefined;
+      return status?.to ? { at, kind: `status:${status.to}`, text: null, by: firstName(event) } : null;
+    }
+    case 'note':
+      return event.data.visibility === 'customer'
+        ? { at, kind: 'note', text: String(event.data.text ?? ''), by: firstName(event) }
+        : null;
+    case 'rerouted': {
+      const due =
+        typeof event.data.to === 'object' && event.data.to !== null
+          ? (event.data.to as { dueAt?: string }).dueAt
+          : undefined;
+      return {
+        at,
+        kind: 'promise_changed',
+        text: due ? promiseText(new Date(due), language) : null,
+        by: null,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * What a customer sees of their report: status in plain words, dates, the promise, the
+ * documents still asked of them and the customer-visible part of the timeline (filing,
+ * status changes with their reasons and the resolution, promise changes, notes written for
+ * them). Never internal notes, staff beyond a first name, the department's internal routing
+ * or other customers' data.
  */
 export function presentPublicReport(
   report: Report,
   language: Language = 'es',
 ): z.infer<typeof publicReportResponse> {
   const labels = language === 'es' ? STATUS_LABELS_ES : STATUS_LABELS_EN;
-  const visible = report.timeline.filter(
-    (e) => e.kind === 'filed' || e.kind === 'status_changed' || e.kind === 'rerouted',
-  );
   const resolved = [...report.timeline]
     .reverse()
     .find((e) => e.kind === 'status_changed' && e.data.to === 'resolved');
@@ -75,24 +119,12 @@ export function presentPublicReport(
       report.status === 'resolved' || report.status === 'closed'
         ? String(resolved?.data.resolution ?? '') || null
         : null,
-    timeline: visible.map((event) => ({
-      at: event.at.toISOString(),
-      kind:
-        event.kind === 'rerouted'
-          ? 'promise_changed'
-          : event.kind === 'status_changed'
-            ? `status:${String(event.data.to)}`
-            : 'filed',
-      text:
-        event.kind === 'status_changed'
-          ? String(event.data.resolution ?? event.data.reason ?? '') || null
-          : event.kind === 'rerouted' && typeof event.data.to === 'object' && event.data.to !== null
-            ? (() => {
-                const due = (event.data.to as { dueAt?: string }).dueAt;
-                return due ? promiseText(new Date(due), language) : null;
-              })()
-            : null,
-      by: event.kind === 'rerouted' ? null : firstName(event),
-    })),
+    // Once the report is finished nothing is still expected of the customer.
+    requestedDocuments: FINISHED.includes(report.status)
+      ? []
+      : report.documents
+          .filter((d) => d.receivedAt === null)
+          .map((d) => ({ item: d.item, requestedAt: d.requestedAt.toISOString() })),
+    timeline: report.timeline.flatMap((event) => publicEntry(event, language) ?? []),
   };
 }

@@ -42,6 +42,27 @@ export const reportResponse = z
     pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
     resolvedAt: z.string().nullable(),
     promiseKept: z.boolean().nullable(),
+    assignee: staffRef.nullable().describe('who works it; null while it waits in the department’s queue'),
+    documents: z
+      .array(
+        z.object({
+          id: z.string(),
+          item: z.string(),
+          requestedAt: z.string(),
+          receivedAt: z.string().nullable(),
+        }),
+      )
+      .describe('documents asked of the customer; receivedAt is null until they arrive'),
+    attachments: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+        uploadedAt: z.string(),
+        uploadedBy: staffRef,
+      }),
+    ),
     timeline: z.array(
       z.object({
         seq: z.number().int(),
@@ -86,6 +107,21 @@ export function presentReport(report: Report, now: Date, language: Language = 'e
     pauses: report.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() ?? null })),
     resolvedAt: report.resolvedAt?.toISOString() ?? null,
     promiseKept: report.promiseKept,
+    assignee: report.assignee,
+    documents: report.documents.map((d) => ({
+      id: d.id,
+      item: d.item,
+      requestedAt: d.requestedAt.toISOString(),
+      receivedAt: d.receivedAt?.toISOString() ?? null,
+    })),
+    attachments: report.attachments.map((a) => ({
+      id: a.id,
+      name: a.name,
+      contentType: a.contentType,
+      size: a.size,
+      uploadedAt: a.uploadedAt.toISOString(),
+      uploadedBy: a.uploadedBy,
+    })),
     timeline: report.timeline.map((event) => ({
       seq: event.seq,
       kind: event.kind,

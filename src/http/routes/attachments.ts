@@ -103,7 +103,13 @@ export default async function attachmentRoutes(fastify: FastifyInstance, options
         tags: ['reports'],
         summary: 'Download an attachment (always as a file to save, never shown inline)',
         params: attachmentParams,
-        response: { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: {
+          200: z.any().describe('the file, with the content type detected when it was uploaded'),
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
       },
     },
     async (request, reply) => {
