@@ -6,10 +6,14 @@ import { DeskPage } from './desk/DeskPage.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ErrorMessage } from './layout/ErrorMessage.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
+import { QueuePage } from './queue/QueuePage.js';
 import { ReportPage } from './reports/ReportPage.js';
 import { ChangePasswordPage } from './session/ChangePasswordPage.js';
 import { SignInPage } from './session/SignInPage.js';
 import { useSession } from './session/session-api.js';
+import { TECHNICIAN_PATH } from './technician/field-work.js';
+import { HomePage } from './technician/HomePage.js';
+import { TechnicianPage } from './technician/TechnicianPage.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -39,8 +43,11 @@ export function App() {
   return (
     <AppLayout user={session.data}>
       <Routes>
-        <Route path="/" element={<DeskPage />} />
+        <Route path="/" element={<HomePage user={session.data} desk={<DeskPage />} />} />
         <Route path="/reportes/:number" element={<ReportPage />} />
+        <Route path="/cola" element={<QueuePage user={session.data} />} />
+        <Route path="/cola/:department" element={<QueuePage user={session.data} />} />
+        <Route path={TECHNICIAN_PATH} element={<TechnicianPage />} />
         <Route path="/admin/*" element={<AdminArea user={session.data} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -16,7 +16,14 @@ interface AssignToFormProps {
 }
 
 /** "Asignar a…": a username, with the department's people suggested when they can be listed. */
-export function AssignToForm({ user, department, known = [], pending, submitLabel, onAssign }: AssignToFormProps) {
+export function AssignToForm({
+  user,
+  department,
+  known = [],
+  pending,
+  submitLabel,
+  onAssign,
+}: AssignToFormProps) {
   const { t } = useTranslation();
   const staff = useAssignableStaff(user, department);
   const [username, setUsername] = useState('');

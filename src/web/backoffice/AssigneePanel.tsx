@@ -25,12 +25,23 @@ export function AssigneePanel({ report, user }: { report: Report; user: User }) 
   }
 
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="assignee-title" data-testid="assignee-panel">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="assignee-title"
+      data-testid="assignee-panel"
+    >
       <Stack gap="sm">
         <Title order={2} size="h5" id="assignee-title">
           {t('backOffice.assign.title')}
         </Title>
-        <Text data-testid="assignee-name" fw={report.assignee ? 600 : 400} c={report.assignee ? undefined : 'dimmed'}>
+        <Text
+          data-testid="assignee-name"
+          fw={report.assignee ? 600 : 400}
+          c={report.assignee ? undefined : 'dimmed'}
+        >
           {report.assignee
             ? mine
               ? t('backOffice.assign.you', { name: report.assignee.name })
@@ -40,7 +51,10 @@ export function AssigneePanel({ report, user }: { report: Report; user: User }) 
         {(options.take || options.giveBack || options.assignOthers) && (
           <Group gap="xs">
             {options.take && (
-              <Button onClick={() => send('me')} loading={assign.isPending && assign.variables?.assignee === 'me'}>
+              <Button
+                onClick={() => send('me')}
+                loading={assign.isPending && assign.variables?.assignee === 'me'}
+              >
                 {t('backOffice.assign.take')}
               </Button>
             )}

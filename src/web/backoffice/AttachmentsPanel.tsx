@@ -1,4 +1,16 @@
-import { Anchor, Box, Button, FileButton, Group, Image, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  FileButton,
+  Group,
+  Image,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report, ReportAttachment } from '../api/types.js';
@@ -69,7 +81,14 @@ export function AttachmentsPanel({ report }: { report: Report }) {
           </SimpleGrid>
         )}
         {files.length > 0 && (
-          <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="attachment-files">
+          <Stack
+            gap={4}
+            component="ul"
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+            data-testid="attachment-files"
+          >
             {files.map((attachment) => (
               <li key={attachment.id}>
                 <FileLink reportNumber={report.number} attachment={attachment} />

@@ -82,7 +82,14 @@ export function DocumentsPanel({ report }: { report: Report }) {
             {t('backOffice.documents.none')}
           </Text>
         ) : (
-          <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="documents-list">
+          <Stack
+            gap={6}
+            component="ul"
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+            data-testid="documents-list"
+          >
             {report.documents.map((document) => (
               <Group
                 key={document.id}
@@ -101,8 +108,12 @@ export function DocumentsPanel({ report }: { report: Report }) {
                   </Text>
                   <Text size="xs" c="dimmed">
                     {document.receivedAt
-                      ? t('backOffice.documents.receivedAt', { at: formatDateTime(document.receivedAt, language) })
-                      : t('backOffice.documents.requestedAt', { at: formatDateTime(document.requestedAt, language) })}
+                      ? t('backOffice.documents.receivedAt', {
+                          at: formatDateTime(document.receivedAt, language),
+                        })
+                      : t('backOffice.documents.requestedAt', {
+                          at: formatDateTime(document.requestedAt, language),
+                        })}
                   </Text>
                 </div>
                 {document.receivedAt === null && (

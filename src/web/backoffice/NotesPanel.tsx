@@ -49,7 +49,14 @@ export function NotesPanel({ report, user }: { report: Report; user: User }) {
   }
 
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="notes-title" data-testid="notes-panel">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="notes-title"
+      data-testid="notes-panel"
+    >
       <Stack gap="sm">
         <Title order={2} size="h5" id="notes-title">
           {t('backOffice.notes.title')}
@@ -109,7 +116,7 @@ export function NotesPanel({ report, user }: { report: Report; user: User }) {
                 data-visibility={note.visibility}
               >
                 <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
-                  <Badge size="sm" variant="light" color={note.visibility === 'internal' ? 'yellow.9' : 'blue'}>
+                  <Badge size="sm" variant="light" color={note.visibility === 'internal' ? 'orange' : 'blue'}>
                     {note.visibility === 'internal'
                       ? t('backOffice.notes.internalBadge')
                       : t('backOffice.notes.customerBadge')}

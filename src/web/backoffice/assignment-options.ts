@@ -38,7 +38,10 @@ export function assignmentOptions(
   const others = can({ roles }, 'reports:assign_others');
   const mine = report.assignee?.username === user.username;
   return {
-    take: !mine && (report.assignee === null || others) && worksReportsIn({ roles, departments: user.departments }, report.department),
+    take:
+      !mine &&
+      (report.assignee === null || others) &&
+      worksReportsIn({ roles, departments: user.departments }, report.department),
     giveBack: report.assignee !== null && (mine || others),
     assignOthers: others,
   };

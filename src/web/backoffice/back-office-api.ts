@@ -29,7 +29,7 @@ interface Versioned {
   version?: number;
 }
 
-function useReportWrite<T extends Versioned>(number: string, send: (body: T) => Promise<Report>) {
+function useReportWrite<T extends Versioned>(send: (body: T) => Promise<Report>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: send, onSuccess: (report) => storeReport(queryClient, report) });
 }
@@ -40,28 +40,30 @@ export function assignReport(number: string, assignee: string | null, version?: 
 }
 
 export function useAssignReport(number: string) {
-  return useReportWrite(number, ({ assignee, version }: Versioned & { assignee: string | null }) =>
+  return useReportWrite(({ assignee, version }: Versioned & { assignee: string | null }) =>
     assignReport(number, assignee, version),
   );
 }
 
 export function useAddNote(number: string) {
-  return useReportWrite(
-    number,
-    ({ version, ...note }: Versioned & { text: string; visibility: NoteVisibility }) =>
-      api.post<Report>(`${reportUrl(number)}/notes`, note, ifMatch(version)),
+  return useReportWrite(({ version, ...note }: Versioned & { text: string; visibility: NoteVisibility }) =>
+    api.post<Report>(`${reportUrl(number)}/notes`, note, ifMatch(version)),
   );
 }
 
 export function useRequestDocuments(number: string) {
-  return useReportWrite(number, ({ version, items }: Versioned & { items: string[] }) =>
+  return useReportWrite(({ version, items }: Versioned & { items: string[] }) =>
     api.post<Report>(`${reportUrl(number)}/documents`, { items }, ifMatch(version)),
   );
 }
 
 export function useMarkDocumentReceived(number: string) {
-  return useReportWrite(number, ({ version, id }: Versioned & { id: string }) =>
-    api.post<Report>(`${reportUrl(number)}/documents/${encodeURIComponent(id)}/received`, undefined, ifMatch(version)),
+  return useReportWrite(({ version, id }: Versioned & { id: string }) =>
+    api.post<Report>(
+      `${reportUrl(number)}/documents/${encodeURIComponent(id)}/received`,
+      undefined,
+      ifMatch(version),
+    ),
   );
 }
 
@@ -72,7 +74,7 @@ export function uploadAttachment(number: string, file: File, version?: number) {
 }
 
 export function useUploadAttachment(number: string) {
-  return useReportWrite(number, ({ version, file }: Versioned & { file: File }) =>
+  return useReportWrite(({ version, file }: Versioned & { file: File }) =>
     uploadAttachment(number, file, version),
   );
 }
@@ -97,7 +99,9 @@ export function useAssignableStaff(user: User, department: string | null) {
     staleTime: 5 * 60_000,
     select: (data) =>
       data.users
-        .filter((u) => !u.disabled && worksReportsIn({ roles: rolesOf(u), departments: u.departments }, department))
+        .filter(
+          (u) => !u.disabled && worksReportsIn({ roles: rolesOf(u), departments: u.departments }, department),
+        )
         .map(({ username, name }): Actor => ({ username, name })),
   });
 }

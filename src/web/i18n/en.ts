@@ -304,6 +304,13 @@ export const en: Messages = {
     reason: 'Reason: {{reason}}',
     promiseAtRisk: 'Promise at risk',
     promiseBreached: 'Promise overdue',
+    assignedTo: 'Assigned to {{name}}',
+    unassigned: 'Back to the queue',
+    noteInternal: 'Internal note: {{text}}',
+    noteCustomer: 'Note visible to the customer: {{text}}',
+    documentsRequested: 'Documents requested: {{items}}',
+    documentReceived: 'Document received: {{item}}',
+    attachmentAdded: 'File attached: {{name}}',
   },
   notFoundPage: {
     title: 'This page does not exist.',

@@ -302,6 +302,13 @@ export const es = {
     reason: 'Motivo: {{reason}}',
     promiseAtRisk: 'Promesa en riesgo',
     promiseBreached: 'Promesa vencida',
+    assignedTo: 'Asignado a {{name}}',
+    unassigned: 'Regresado a la cola',
+    noteInternal: 'Nota interna: {{text}}',
+    noteCustomer: 'Nota visible para el cliente: {{text}}',
+    documentsRequested: 'Documentos solicitados: {{items}}',
+    documentReceived: 'Documento recibido: {{item}}',
+    attachmentAdded: 'Archivo adjunto: {{name}}',
   },
   notFoundPage: {
     title: 'Esta página no existe.',

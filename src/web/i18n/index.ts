@@ -3,6 +3,7 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Language } from '../../core/validation-messages.js';
 import { adminEn, adminEs } from '../admin/messages.js';
 import { setApiLanguage } from '../api/client.js';
+import { backOfficeEn, backOfficeEs } from '../backoffice/messages.js';
 import { publicEn, publicEs } from '../public-site/messages.js';
 import { accountEn, accountEs } from '../session/messages.js';
 import { en } from './en.js';
@@ -38,8 +39,8 @@ export function initI18n() {
   });
   return i18next.use(initReactI18next).init({
     resources: {
-      es: { translation: { ...es, ...accountEs, ...adminEs }, public: publicEs },
-      en: { translation: { ...en, ...accountEn, ...adminEn }, public: publicEn },
+      es: { translation: { ...es, ...accountEs, ...adminEs, ...backOfficeEs }, public: publicEs },
+      en: { translation: { ...en, ...accountEn, ...adminEn, ...backOfficeEn }, public: publicEn },
     },
     lng: language,
     fallbackLng: 'es',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AdminLink } from '../admin/AdminArea.js';
 import type { User } from '../api/types.js';
+import { QueueNavLinks } from '../queue/QueueNavLink.js';
 import { ReportLookup } from '../reports/ReportLookup.js';
 import { UserMenu } from '../session/UserMenu.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -12,11 +13,11 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const { t } = useTranslation();
 
   return (
-    <AppShell header={{ height: 80 }} padding="lg" bg="gray.0">
+    <AppShell header={{ height: 80 }} padding={{ base: 'sm', sm: 'lg' }} bg="gray.0">
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header px="lg" bg="white">
+      <AppShell.Header px={{ base: 'sm', sm: 'lg' }} bg="white">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="lg">
           <Group gap="xs" wrap="nowrap" align="baseline">
             <Anchor component={Link} to="/" underline="never" c="dark" fw={800} fz={24}>
@@ -27,9 +28,11 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap" align="center">
-            <Box component="search" pt={18}>
+            {/* On a phone (a technician in the street) the header keeps only the links and the account. */}
+            <Box component="search" pt={18} visibleFrom="sm">
               <ReportLookup />
             </Box>
+            <QueueNavLinks user={user} />
             <AdminLink user={user} />
             <LanguageSwitch />
             <UserMenu user={user} />

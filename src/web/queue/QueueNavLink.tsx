@@ -13,7 +13,8 @@ export function QueueNavLinks({ user }: { user: User }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const links: { to: string; label: string; testId: string }[] = [];
-  if (isTechnician(user)) links.push({ to: TECHNICIAN_PATH, label: t('technician.navLink'), testId: 'nav-technician' });
+  if (isTechnician(user))
+    links.push({ to: TECHNICIAN_PATH, label: t('technician.navLink'), testId: 'nav-technician' });
   if (rolesOf(user).some((role) => QUEUE_ROLES.includes(role)))
     links.push({ to: '/cola', label: t('queue.navLink'), testId: 'nav-queue' });
   return links.map((link) => {
@@ -28,6 +29,9 @@ export function QueueNavLinks({ user }: { user: User }) {
         c={active ? 'blue.8' : 'dark'}
         aria-current={active ? 'page' : undefined}
         data-testid={link.testId}
+        // On a phone the header has room for the account only; "Folio" leads home (a technician's faults).
+        visibleFrom="sm"
+        style={{ whiteSpace: 'nowrap' }}
       >
         {link.label}
       </Anchor>

@@ -1,10 +1,11 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PromiseState } from '../../core/promise.js';
 import type { Channel, ReportStatus, ReportType } from '../../core/report.js';
 import type { Track } from '../../core/routing.js';
 import { api } from '../api/client.js';
 import type { Actor } from '../api/types.js';
-import { QUEUE_KEY } from '../backoffice/back-office-api.js';
+import { assignReport, MY_FAULTS_KEY, QUEUE_KEY } from '../backoffice/back-office-api.js';
+import { reportKey } from '../reports/report-api.js';
 
 /** One row of `GET /api/v1/reports`. */
 export interface QueueReport {
@@ -43,5 +44,37 @@ export function useQueue(query: string) {
     placeholderData: keepPreviousData,
     // Colleagues take reports and the promise watch flags them: the queue stays current.
     refetchInterval: 60_000,
+  });
+}
+
+export interface AssignOutcome {
+  number: string;
+  error: unknown | null;
+}
+
+/**
+ * Assigns several reports, one request each (in order, so the server's per-report checks and
+ * the timeline read the same as doing them by hand). One refused report does not stop the rest.
+ */
+export function useAssignMany() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ numbers, assignee }: { numbers: string[]; assignee: string }) => {
+      const outcomes: AssignOutcome[] = [];
+      for (const number of numbers) {
+        try {
+          const report = await assignReport(number, assignee);
+          queryClient.setQueryData(reportKey(report.number), report);
+          outcomes.push({ number, error: null });
+        } catch (error) {
+          outcomes.push({ number, error });
+        }
+      }
+      return outcomes;
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: QUEUE_KEY });
+      void queryClient.invalidateQueries({ queryKey: MY_FAULTS_KEY });
+    },
   });
 }

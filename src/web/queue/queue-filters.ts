@@ -4,7 +4,14 @@
  * address that is not a known value is ignored rather than sent to the server.
  */
 import { PROMISE_STATES, type PromiseState } from '../../core/promise.js';
-import { CHANNELS, type Channel, REPORT_TYPES, type ReportStatus, type ReportType, STATUSES } from '../../core/report.js';
+import {
+  CHANNELS,
+  type Channel,
+  REPORT_TYPES,
+  type ReportStatus,
+  type ReportType,
+  STATUSES,
+} from '../../core/report.js';
 import { TRACKS, type Track } from '../../core/routing.js';
 import { isOpenStatus } from '../../core/workflow.js';
 

@@ -1,5 +1,8 @@
-/** The queue's keyboard: ↑/↓ move between rows, Enter opens the report, T takes it. */
-export type QueueKeyAction = 'up' | 'down' | 'open' | 'take' | 'first' | 'last';
+/**
+ * The queue's keyboard: ↑/↓ (or j/k) move between rows, Home/End jump, Enter opens the report,
+ * T takes it, Space or X ticks it for a bulk assignment.
+ */
+export type QueueKeyAction = 'up' | 'down' | 'open' | 'take' | 'select' | 'first' | 'last';
 
 export function queueKeyAction(event: {
   key: string;
@@ -24,6 +27,10 @@ export function queueKeyAction(event: {
     case 't':
     case 'T':
       return 'take';
+    case ' ':
+    case 'x':
+    case 'X':
+      return 'select';
     default:
       return null;
   }

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { formatReportNumber, parseReportNumber } from '../../core/report-number.js';
 import { ApiError } from '../api/client.js';
 import type { Report } from '../api/types.js';
+import { BackOfficePanels } from '../backoffice/BackOfficePanels.js';
 import { formatDateTime } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
@@ -188,6 +189,8 @@ function ReportDetails({ report }: { report: Report }) {
           <ReportTimeline events={report.timeline} />
         </Paper>
       </Group>
+
+      <BackOfficePanels report={report} />
     </>
   );
 }

@@ -90,4 +90,41 @@ describe('timeline sentences', () => {
     });
     expect(describeEvent(event('note_added', {}), say)).toBeNull();
   });
+
+  it('tells the back office’s work: assignment, notes, documents and files', () => {
+    const title = (kind: string, data: Record<string, unknown>) =>
+      describeEvent(event(kind, data), say)?.title;
+    expect(title('assigned', { from: null, to: { username: 'tecnico', name: 'Jorge Ramírez' } })).toEqual({
+      key: 'assignedTo',
+      values: { name: 'Jorge Ramírez' },
+    });
+    expect(title('assigned', { from: { username: 'tecnico', name: 'Jorge' }, to: null })).toEqual({
+      key: 'unassigned',
+    });
+    expect(title('note', { text: 'Llamar antes', visibility: 'internal' })).toEqual({
+      key: 'noteInternal',
+      values: { text: 'Llamar antes' },
+    });
+    expect(title('note', { text: 'Ya quedó', visibility: 'customer' })?.key).toBe('noteCustomer');
+    expect(title('note', { text: 'Sin marca' })?.key).toBe('noteInternal');
+    expect(
+      title('documents_requested', {
+        items: [
+          { id: '1', item: 'Copia de identificación' },
+          { id: '2', item: 'Comprobante de domicilio' },
+        ],
+      }),
+    ).toEqual({
+      key: 'documentsRequested',
+      values: { items: 'Copia de identificación, Comprobante de domicilio' },
+    });
+    expect(title('document_received', { id: '1', item: 'Copia de identificación' })).toEqual({
+      key: 'documentReceived',
+      values: { item: 'Copia de identificación' },
+    });
+    expect(title('attachment_added', { id: 'a', name: 'ine.pdf' })).toEqual({
+      key: 'attachmentAdded',
+      values: { name: 'ine.pdf' },
+    });
+  });
 });

@@ -85,6 +85,26 @@ export function describeEvent(event: TimelineEvent, say: TimelineVocabulary): Ti
         title: { key: event.kind === 'promise_at_risk' ? 'promiseAtRisk' : 'promiseBreached' },
         details,
       };
+    case 'assigned': {
+      const name = text(record(data.to).name);
+      return { title: name ? { key: 'assignedTo', values: { name } } : { key: 'unassigned' }, details };
+    }
+    case 'note': {
+      const note = text(data.text) ?? '—';
+      // Only a note said to be for the customer reads as one; anything else stays internal.
+      const key = data.visibility === 'customer' ? 'noteCustomer' : 'noteInternal';
+      return { title: { key, values: { text: note } }, details };
+    }
+    case 'documents_requested': {
+      const items = Array.isArray(data.items)
+        ? data.items.map((item) => text(record(item).item) ?? text(item)).filter((item) => item !== undefined)
+        : [];
+      return { title: { key: 'documentsRequested', values: { items: items.join(', ') || '—' } }, details };
+    }
+    case 'document_received':
+      return { title: { key: 'documentReceived', values: { item: text(data.item) ?? '—' } }, details };
+    case 'attachment_added':
+      return { title: { key: 'attachmentAdded', values: { name: text(data.name) ?? '—' } }, details };
     default:
       return null;
   }

@@ -4,8 +4,7 @@
  * the phone's map app.
  */
 import { can } from '../../core/permissions.js';
-import type { ReportStatus } from '../../core/report.js';
-import type { ReportLocation } from '../../core/report.js';
+import type { ReportLocation, ReportStatus } from '../../core/report.js';
 import type { CustomerAddress, User } from '../api/types.js';
 import { rolesOf } from '../backoffice/assignment-options.js';
 import { type TransitionAction, transitionActions } from '../workflow/workflow-actions.js';
