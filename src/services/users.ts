@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound, RuleBroken } from '../core/errors.js';
 import type { Role, StaffUser } from '../core/permissions.js';
-import { SELF_SERVICE_USER_ID } from '../db/migrations/005_public_access.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { SessionsRepository } from '../db/repositories/sessions.js';
 import { UsersRepository } from '../db/repositories/users.js';

@@ -130,7 +130,7 @@ export default async function configurationRoutes(
         response: { 200: policy, ...errors },
       },
     },
-    async (request) => {
+    async (_request) => {
       return getPromisePolicy(ctx);
     },
   );
@@ -167,7 +167,7 @@ export default async function configurationRoutes(
         },
       },
     },
-    async (request) => {
+    async (_request) => {
       return getRoutingTable(ctx);
     },
   );

@@ -173,7 +173,7 @@ describe.each(databaseKinds)('customers following up and filing on the web, on $
               customerNumber: '999999',
               invoiceNumber: 'x',
               type: 'complaint',
-              description: 'Intento número ' + i + ' de prueba.',
+              description: `Intento número ${i} de prueba.`,
             },
             '198.51.100.88',
           )
