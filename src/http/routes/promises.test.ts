@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { customerPayload, type Harness, startHarness } from '../../../test/support/harness.js';
+import { openPostgres } from '../../db/dialects/postgres.js';
 import { watchPromises } from '../../jobs/promise-watch.js';
 
 type Json = Record<string, unknown>;
@@ -434,6 +435,34 @@ describe.each(databaseKinds)('routing and promises on $name', (kind) => {
     expect(breached.reports.map((r: { number: string }) => r.number)).not.toContain(waiting.number);
     expect((await call('GET', '/api/v1/reports?promise=late')).statusCode).toBe(400);
   });
+
+  it.runIf(kind.name === 'postgres')(
+    'marks each report once when two server processes watch one PostgreSQL',
+    async () => {
+      await at('2026-12-14T16:00:00Z'); // Monday 10:00
+      const numbers: string[] = [];
+      for (let i = 0; i < 12; i++)
+        numbers.push((await file({ type: 'fault', location: { text: `Poste ${i}` } })).json().number);
+      // A second process: its own connection pool on the same database.
+      const other = openPostgres(h.database.url as string);
+      try {
+        h.clock.set('2026-12-15T17:00:00Z'); // past every promise
+        const otherCtx = { ...h.ctx, db: other.db };
+        const [a, b] = await Promise.all([watchPromises(h.ctx), watchPromises(otherCtx)]);
+        const breached = [...a.breached, ...b.breached].filter((n) => numbers.includes(n));
+        expect(breached.sort()).toEqual([...numbers].sort());
+        const events = await h.ctx.db
+          .selectFrom('report_events')
+          .select(['report_number'])
+          .where('kind', '=', 'promise_breached')
+          .where('report_number', 'in', numbers)
+          .execute();
+        expect(events).toHaveLength(12);
+      } finally {
+        await other.db.destroy();
+      }
+    },
+  );
 
   it('closes resolved reports after 7 days, and they can still be reopened within 30', async () => {
     await at('2026-12-01T16:00:00Z');
