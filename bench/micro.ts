@@ -14,9 +14,19 @@ const h = await startHarness(kind);
 await h.addUser('admin', ['admin']);
 await h.addUser('agente', ['agent']);
 const admin = await h.signIn('admin');
-await h.app.inject({ method: 'PUT', url: '/api/v1/customers/100001', payload: customerPayload(), headers: { cookie: admin } });
+await h.app.inject({
+  method: 'PUT',
+  url: '/api/v1/customers/100001',
+  payload: customerPayload(),
+  headers: { cookie: admin },
+});
 const agent = await h.signIn('agente');
-const body = { customerNumber: '100001', channel: 'phone', type: 'complaint', description: 'Descripción de prueba bastante larga.' };
+const body = {
+  customerNumber: '100001',
+  channel: 'phone',
+  type: 'complaint',
+  description: 'Descripción de prueba bastante larga.',
+};
 
 async function measure(label: string, n: number, request: () => Promise<unknown>) {
   for (let i = 0; i < n / 10; i++) await request();
@@ -27,8 +37,12 @@ async function measure(label: string, n: number, request: () => Promise<unknown>
 
 let number = '';
 await measure('file', 3000, async () => {
-  number = (await h.app.inject({ method: 'POST', url: '/api/v1/reports', payload: body, headers: { cookie: agent } })).json().number;
+  number = (
+    await h.app.inject({ method: 'POST', url: '/api/v1/reports', payload: body, headers: { cookie: agent } })
+  ).json().number;
 });
-await measure('lookup', 10000, () => h.app.inject({ method: 'GET', url: `/api/v1/reports/${number}`, headers: { cookie: agent } }));
+await measure('lookup', 10000, () =>
+  h.app.inject({ method: 'GET', url: `/api/v1/reports/${number}`, headers: { cookie: agent } }),
+);
 await measure('health', 10000, () => h.app.inject({ method: 'GET', url: '/health' }));
 await h.close();

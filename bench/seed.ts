@@ -20,7 +20,7 @@ import { builtMigrations, DATA_DIR, startServer } from './server.js';
  */
 
 /** Bump when what is seeded changes, so a cached seed is rebuilt. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 
 export const SEED_FILE = path.join(DATA_DIR, 'seed.sqlite');
 const SEED_META = path.join(DATA_DIR, 'seed.json');
@@ -38,6 +38,8 @@ interface SeedMeta {
   customers: number;
   reports: number;
   months: string[];
+  /** The month it was seeded in: open reports and promises are relative to it. */
+  period: string;
   /** The server's migrations the seed was built with; another set means seeding again. */
   migrations: string[];
   seededAt: string;
@@ -167,6 +169,7 @@ export function seedIsCurrent(): boolean {
       meta.version === SEED_VERSION &&
       meta.customers === CUSTOMERS &&
       meta.reports === REPORTS &&
+      meta.period === currentPeriod(new Date()) &&
       JSON.stringify(meta.migrations) === JSON.stringify(builtMigrations())
     );
   } catch {
@@ -200,6 +203,7 @@ export async function ensureSeed(options: { force?: boolean } = {}): Promise<voi
       customers: CUSTOMERS,
       reports: REPORTS,
       months,
+      period: currentPeriod(now),
       migrations,
       seededAt: now.toISOString(),
       seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -210,6 +214,44 @@ export async function ensureSeed(options: { force?: boolean } = {}): Promise<voi
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** The workflow's default `autoCloseAfterDays`. */
+const AUTO_CLOSE_AFTER = 7 * DAY;
+
+/** Columns of later migrations, filled only when the schema has them. */
+const OPTIONAL_REPORT_COLUMNS = [
+  'track',
+  'department_code',
+  'base_due_at',
+  'due_at',
+  'at_risk_at',
+  'resolved_at',
+  'promise_kept',
+  'promise_state',
+];
+
+function columnsOf(db: Sqlite.Database, table: string): string[] {
+  return db
+    .prepare('select name from pragma_table_info(?)')
+    .pluck()
+    .all(table)
+    .map((n) => String(n));
+}
+
+/** Track and department per report type, from the routing table when there is one. */
+function routingOf(db: Sqlite.Database): Map<string, { track: string; department: string }> {
+  const routes = new Map<string, { track: string; department: string }>();
+  if (columnsOf(db, 'routing_rules').length === 0) return routes;
+  const rows = db.prepare('select report_type, track, department_code from routing_rules').all() as {
+    report_type: string;
+    track: string;
+    department_code: string;
+  }[];
+  for (const r of rows) routes.set(r.report_type, { track: r.track, department: r.department_code });
+  return routes;
 }
 
 /** The columns this seed writes; a NOT NULL column without a default that is not here breaks it. */
@@ -261,6 +303,7 @@ const SEEDED_COLUMNS: Record<string, string[]> = {
     'created_by',
     'updated_at',
     'version',
+    ...OPTIONAL_REPORT_COLUMNS,
   ],
   report_events: ['report_number', 'seq', 'kind', 'actor_id', 'at', 'data'],
   report_number_counters: ['period', 'last_sequence'],
@@ -367,16 +410,37 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
     }
   })();
 
-  // Reports: 24 months before this one, ~8,334 a month, numbered 1… in filing order.
+  // Reports: 24 months before this one, ~8,334 a month, numbered 1… in filing order. Most
+  // have run their course (filed → in progress → resolved → closed, one event each), the last
+  // month's are still open. Routing and promise columns are filled when the schema has them.
+  const reportColumns = new Set(columnsOf(db, 'reports'));
+  const has = (column: string) => reportColumns.has(column);
+  const routes = routingOf(db);
+  const columns = [
+    'number',
+    'customer_number',
+    'type',
+    'channel',
+    'status',
+    'description',
+    'location_text',
+    'location_lat',
+    'location_lng',
+    'verified',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'version',
+    ...OPTIONAL_REPORT_COLUMNS.filter(has),
+  ];
   const months: string[] = [];
+  const nowMs = now.getTime();
   db.transaction(() => {
     const report = db.prepare(
-      `insert into reports (number, customer_number, type, channel, status, description, location_text,
-         location_lat, location_lng, verified, created_at, created_by, updated_at, version)
-       values (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      `insert into reports (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
     );
     const event = db.prepare(
-      `insert into report_events (report_number, seq, kind, actor_id, at, data) values (?, 1, 'filed', ?, ?, ?)`,
+      'insert into report_events (report_number, seq, kind, actor_id, at, data) values (?, ?, ?, ?, ?, ?)',
     );
     const counter = db.prepare('insert into report_number_counters (period, last_sequence) values (?, ?)');
     for (let m = 0; m < MONTHS; m++) {
@@ -391,25 +455,105 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
         const verified = rand() < 0.5;
         const fault = type === 'fault';
         const colonia = pick(rand, COLONIAS);
-        const createdAt = new Date(
-          month.start.getTime() + Math.floor((span * seq) / (count + 1)),
-        ).toISOString();
+        const created = month.start.getTime() + Math.floor((span * seq) / (count + 1));
         const actor = pick(rand, agentIds);
-        report.run(
+        const route = routes.get(type) ?? { track: 'review', department: 'atencion_clientes' };
+        const due =
+          created +
+          (route.track === 'immediate' ? 2 * HOUR : route.track === 'technical' ? 2 * DAY : 5 * DAY);
+        const kept = rand() < 0.9;
+
+        // The report's life: how far it got, and when. The data is in the state the promise
+        // watch leaves it in (late open reports marked, resolved ones closed after a week), so
+        // the server's watch has no backlog to work through during a run.
+        const steps: { kind?: string; to?: string; at: number; data?: Record<string, unknown> }[] = [];
+        const stage = back === 1 ? Math.floor(rand() * 3) : rand() < 0.05 ? -1 : 3;
+        if (stage === -1)
+          steps.push({ to: 'cancelled', at: created + 3 * HOUR, data: { reason: 'Duplicado' } });
+        if (stage >= 1) steps.push({ to: 'in_progress', at: created + HOUR });
+        const resolvedAt = kept ? created + Math.floor((due - created) * (0.3 + rand() * 0.6)) : due + DAY;
+        const closedAt = resolvedAt + AUTO_CLOSE_AFTER;
+        const atRiskAt = created + Math.floor((due - created) * 0.8);
+        let promiseState = stage >= 2 && !kept ? 'breached' : 'on_track';
+        if (stage === 0 || stage === 1) {
+          if (atRiskAt <= nowMs) {
+            steps.push({
+              kind: 'promise_at_risk',
+              at: atRiskAt,
+              data: { dueAt: new Date(due).toISOString() },
+            });
+            promiseState = 'at_risk';
+          }
+          if (due < nowMs) {
+            steps.push({
+              kind: 'promise_breached',
+              at: due + 1000,
+              data: { dueAt: new Date(due).toISOString() },
+            });
+            promiseState = 'breached';
+          }
+        }
+        if (stage >= 2)
+          steps.push({
+            to: 'resolved',
+            at: resolvedAt,
+            data: { resolution: 'Se atendió y se informó al cliente.', promiseKept: kept },
+          });
+        if (stage >= 3 || (stage === 2 && closedAt <= nowMs)) {
+          steps.push({ to: 'closed', at: closedAt, data: { reason: 'Cierre automático sin reapertura.' } });
+        }
+        const status = steps.findLast((step) => step.to)?.to ?? 'new';
+        const last = steps.at(-1)?.at ?? created;
+        const iso = (ms: number) => new Date(ms).toISOString();
+
+        const row: Record<string, string | number | null> = {
           number,
-          String(FIRST_CUSTOMER + Math.floor(rand() * CUSTOMERS)),
+          customer_number: String(FIRST_CUSTOMER + Math.floor(rand() * CUSTOMERS)),
           type,
           channel,
-          description(rand),
-          fault ? `${pick(rand, STREETS)} esquina ${pick(rand, STREETS)}, col. ${colonia[0]}` : null,
-          fault ? colonia[2] : null,
-          fault ? colonia[3] : null,
-          verified ? 1 : 0,
-          createdAt,
-          actor,
-          createdAt,
-        );
-        event.run(number, actor, createdAt, JSON.stringify({ type, channel, verified }));
+          status,
+          description: description(rand),
+          location_text: fault
+            ? `${pick(rand, STREETS)} esquina ${pick(rand, STREETS)}, col. ${colonia[0]}`
+            : null,
+          location_lat: fault ? colonia[2] : null,
+          location_lng: fault ? colonia[3] : null,
+          verified: verified ? 1 : 0,
+          created_at: iso(created),
+          created_by: actor,
+          updated_at: iso(last),
+          version: 1 + steps.filter((step) => step.to).length,
+          track: route.track,
+          department_code: route.department,
+          base_due_at: iso(due),
+          due_at: iso(due),
+          at_risk_at: iso(atRiskAt),
+          resolved_at: stage >= 2 ? iso(resolvedAt) : null,
+          promise_kept: stage >= 2 ? (kept ? 1 : 0) : null,
+          promise_state: promiseState,
+        };
+        report.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+        const filed: Record<string, unknown> = { type, channel, verified };
+        if (has('track'))
+          Object.assign(filed, { track: route.track, department: route.department, dueAt: iso(due) });
+        event.run(number, 1, 'filed', actor, iso(created), JSON.stringify(filed));
+        let from = 'new';
+        steps.forEach((step, i) => {
+          if (step.to) {
+            const data = { from, to: step.to, ...step.data };
+            event.run(number, i + 2, 'status_changed', actor, iso(step.at), JSON.stringify(data));
+            from = step.to;
+          } else {
+            event.run(
+              number,
+              i + 2,
+              step.kind ?? 'note',
+              null,
+              iso(step.at),
+              JSON.stringify(step.data ?? {}),
+            );
+          }
+        });
       }
       counter.run(month.period, count);
       months.push(month.period);

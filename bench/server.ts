@@ -126,30 +126,36 @@ export interface StartOptions {
   nodeFlags?: string[];
   /** What node runs instead of the built Folio server (with its arguments). */
   script?: string[];
+  /** Niceness for the server (all its threads), e.g. -10 to go ahead of other work; 0 = as is. */
+  nice?: number;
+  /** FOLIO_WORKERS: server processes sharing the port. */
+  workers?: number;
   timeoutMs?: number;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeFlags ?? []), ...(options.script ?? [SERVER_MAIN])],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        FOLIO_DATA_DIR: options.dataDir,
-        FOLIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        FOLIO_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const nodeArgs = [...(options.nodeFlags ?? []), ...(options.script ?? [SERVER_MAIN])];
+  // `nice` execs node, so the pid stays the server's.
+  const [command, args] = options.nice
+    ? ['nice', ['-n', String(options.nice), process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      FOLIO_DATA_DIR: options.dataDir,
+      FOLIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      FOLIO_LOG_LEVEL: 'warn',
+      ...(options.workers ? { FOLIO_WORKERS: String(options.workers) } : {}),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -199,6 +205,30 @@ const CLOCK_TICKS = (() => {
   return Number.isFinite(value) && value > 0 ? value : 100;
 })();
 
+/** `pid` and all its descendants (the server's cluster workers, with FOLIO_WORKERS > 1). */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree: number[] = [];
+  const queue = [pid];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    tree.push(next);
+    queue.push(...(children.get(next) ?? []));
+  }
+  return tree;
+}
+
 /** A field of /proc/<pid>/status in MB of 10^6 bytes (VmRSS = now, VmHWM = peak since start). */
 export function procMemoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
   try {
@@ -210,16 +240,24 @@ export function procMemoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number | un
   }
 }
 
-/** Samples VmRSS every `everyMs` until stopped; returns the highest sample. */
+/**
+ * Memory of the server and its workers together. For VmHWM the per-process peaks are added:
+ * exact with one process, an upper bound with several (they need not peak at once).
+ */
+export function treeMemoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  return processTree(pid).reduce((sum, p) => sum + (procMemoryMB(p, field) ?? 0), 0);
+}
+
+/** Samples the tree's VmRSS every `everyMs` until stopped; returns the highest sample. */
 export function sampleRss(pid: number, everyMs = 200): { stop(): number } {
-  let peak = procMemoryMB(pid, 'VmRSS') ?? 0;
+  let peak = treeMemoryMB(pid, 'VmRSS');
   const timer = setInterval(() => {
-    peak = Math.max(peak, procMemoryMB(pid, 'VmRSS') ?? 0);
+    peak = Math.max(peak, treeMemoryMB(pid, 'VmRSS'));
   }, everyMs);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, procMemoryMB(pid, 'VmRSS') ?? 0);
+      return Math.max(peak, treeMemoryMB(pid, 'VmRSS'));
     },
   };
 }
@@ -260,12 +298,29 @@ export function machineCpuSeconds(): { busy: number; total: number } {
   return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
 }
 
+/**
+ * Seconds the process's main thread has spent runnable but waiting for a core (second field of
+ * /proc/<pid>/schedstat): the direct measure of being slowed down by other work.
+ */
+export function runQueueWaitSeconds(pid: number | 'self'): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(/\s+/);
+    return Number(fields[1] ?? 0) / 1e9;
+  } catch {
+    return 0;
+  }
+}
+
 export interface CpuShares {
   /** Percent of one core over the interval. */
   server: number;
   bench: number;
   /** Everything else on the machine (other people's builds, browsers, …). */
   other: number;
+  /** Percent of the interval the server's main thread(s) waited for a core. */
+  serverWait: number;
+  /** Percent of the interval the load generator waited for a core. */
+  benchWait: number;
 }
 
 /** Starts measuring CPU use of the server, of this process and of everything else. */
@@ -273,19 +328,30 @@ export function cpuMeter(pid: number): { stop(): CpuShares } {
   const started = performance.now();
   const machine0 = machineCpuSeconds();
   const own0 = process.cpuUsage();
-  const server0 = procCpuSeconds(pid) ?? 0;
+  const server0 = new Map(processTree(pid).map((p) => [p, procCpuSeconds(p) ?? 0]));
+  const wait0 = new Map(processTree(pid).map((p) => [p, runQueueWaitSeconds(p)]));
+  const benchWait0 = runQueueWaitSeconds('self');
   return {
     stop() {
       const seconds = (performance.now() - started) / 1000;
       const machine = machineCpuSeconds().busy - machine0.busy;
       const ownUsage = process.cpuUsage(own0);
       const own = (ownUsage.user + ownUsage.system) / 1e6;
-      const server = (procCpuSeconds(pid) ?? 0) - server0;
+      const server = processTree(pid).reduce(
+        (sum, p) => sum + (procCpuSeconds(p) ?? 0) - (server0.get(p) ?? 0),
+        0,
+      );
+      const serverWait = processTree(pid).reduce(
+        (sum, p) => sum + runQueueWaitSeconds(p) - (wait0.get(p) ?? 0),
+        0,
+      );
       const percent = (x: number) => (x / seconds) * 100;
       return {
         server: percent(server),
         bench: percent(own),
         other: percent(Math.max(0, machine - own - server)),
+        serverWait: percent(serverWait),
+        benchWait: percent(runQueueWaitSeconds('self') - benchWait0),
       };
     },
   };
@@ -302,5 +368,61 @@ export async function waitForQuiet(pid: number, threshold: number, maxMs: number
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const { other } = meter.stop();
     if (other < threshold || Date.now() >= deadline) return other;
+  }
+}
+
+const LOCK_FILE = path.join(DATA_DIR, 'bench.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One benchmark at a time: two would share the build, the seed and the two cores, and both
+ * measure nonsense. A second run waits (up to `maxMs`) for the first to finish.
+ */
+export async function acquireLock(maxMs = 20 * 60_000): Promise<void> {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const deadline = Date.now() + maxMs;
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(LOCK_FILE, String(process.pid), { flag: 'wx' });
+      process.once('exit', () => {
+        try {
+          if (fs.readFileSync(LOCK_FILE, 'utf8') === String(process.pid)) fs.rmSync(LOCK_FILE);
+        } catch {
+          // already gone
+        }
+      });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let text = '';
+    try {
+      text = fs.readFileSync(LOCK_FILE, 'utf8').trim();
+    } catch {
+      continue; // released meanwhile
+    }
+    if (text === '') {
+      // Created but not written yet by the other run.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const holder = Number(text);
+    if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
+      fs.rmSync(LOCK_FILE, { force: true }); // left by a run that died
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another benchmark (pid ${holder}) is still running`);
+    if (!told) console.log(`another benchmark (pid ${holder}) is running; waiting for it to finish…`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
   }
 }
