@@ -6,13 +6,12 @@ import { contentDisposition, DEFAULT_MAX_UPLOAD_MB } from '../../core/attachment
 import { Unavailable, UnsupportedMediaType } from '../../core/errors.js';
 import { addAttachment, openAttachment, tooLarge, type Upload } from '../../services/attachments.js';
 import type { ServiceContext } from '../../services/context.js';
-import { getReport } from '../../services/get-report.js';
 import type { AttachmentStorage } from '../../storage/attachment-storage.js';
 import { expectedVersionOf } from '../if-match.js';
-import { requestLanguage } from '../language.js';
 import { signedIn } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
-import { presentReport, reportResponse } from '../presenters/report.js';
+import { reportResponse } from '../presenters/report.js';
+import { answerWithReport } from '../report-answer.js';
 
 export interface AttachmentRouteOptions {
   ctx: ServiceContext;
@@ -91,7 +90,7 @@ export default async function attachmentRoutes(fastify: FastifyInstance, options
         maxBytes,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
+      return answerWithReport(ctx, request, number);
     },
   );
 

@@ -5,13 +5,12 @@ import { assignmentRequest, documentsRequest, noteRequest } from '../../core/req
 import { addNote } from '../../services/add-note.js';
 import { assignReport } from '../../services/assign-report.js';
 import type { ServiceContext } from '../../services/context.js';
-import { getReport } from '../../services/get-report.js';
 import { markDocumentReceived, requestDocuments } from '../../services/request-documents.js';
 import { expectedVersionOf } from '../if-match.js';
-import { requestLanguage } from '../language.js';
 import { signedIn } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
-import { presentReport, reportResponse } from '../presenters/report.js';
+import { reportResponse } from '../presenters/report.js';
+import { answerWithReport } from '../report-answer.js';
 
 const errors = {
   400: errorResponse,
@@ -56,7 +55,7 @@ export default async function backOfficeRoutes(fastify: FastifyInstance, options
         request.body,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
+      return answerWithReport(ctx, request, number);
     },
   );
 
@@ -82,7 +81,7 @@ export default async function backOfficeRoutes(fastify: FastifyInstance, options
         request.body,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
+      return answerWithReport(ctx, request, number);
     },
   );
 
@@ -108,7 +107,7 @@ export default async function backOfficeRoutes(fastify: FastifyInstance, options
         request.body,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
+      return answerWithReport(ctx, request, number);
     },
   );
 
@@ -132,7 +131,7 @@ export default async function backOfficeRoutes(fastify: FastifyInstance, options
         request.params.id,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
+      return answerWithReport(ctx, request, number);
     },
   );
 }

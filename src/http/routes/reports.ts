@@ -20,6 +20,7 @@ import { requestLanguage } from '../language.js';
 import { signedIn } from '../plugins/auth.js';
 import { errorResponse } from '../presenters/error.js';
 import { presentReport, reportResponse } from '../presenters/report.js';
+import { answerWithReport } from '../report-answer.js';
 
 const errors = {
   400: errorResponse,
@@ -210,7 +211,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
         request.body,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
+      return answerWithReport(ctx, request, number);
     },
   );
 
@@ -236,7 +237,7 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
         request.body,
         expectedVersionOf(request.headers['if-match']),
       );
-      return presentReport(await getReport(ctx, number, staff), ctx.now(), requestLanguage(request));
+      return answerWithReport(ctx, request, number);
     },
   );
 }
