@@ -2,17 +2,19 @@
  * The speed benchmark (not a test): filing reports and looking them up by number on SQLite,
  * with 100,000 customers and 200,000 reports in the database. See bench/README.md.
  *
- *   npm run bench                          both scenarios, 15 s each, 16 connections
+ *   npm run bench                          both scenarios, 2 rounds of 15 s each, 16 connections
  *   npm run bench -- --duration=30 --rounds=2 --scenarios=lookup
  *   npm run bench -- --profile=lookup      also writes a V8 CPU profile of the server
  *
  * Every option can also be given as an environment variable: BENCH_DURATION, BENCH_WARMUP,
  * BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SCENARIOS, BENCH_PROFILE, BENCH_IDEMPOTENCY,
- * BENCH_RESEED, BENCH_BUILD, BENCH_REV, BENCH_QUIET_WAIT, BENCH_RETRIES, BENCH_NICE, BENCH_WORKERS.
+ * BENCH_RESEED, BENCH_BUILD, BENCH_REV, BENCH_QUIET_WAIT, BENCH_RETRIES, BENCH_NICE, BENCH_WORKERS,
+ * BENCH_SQL_TIMING.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
 import {
@@ -31,6 +33,7 @@ import {
   buildServer,
   cpuMeter,
   DATA_DIR,
+  lastBuild,
   ROOT,
   type RunningServer,
   sampleRss,
@@ -55,7 +58,7 @@ function option(name: string, fallback: string): string {
   const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'true';
   if (process.argv.includes(`--no-${name}`)) return 'false';
-  return process.env[`BENCH_${name.toUpperCase()}`] ?? fallback;
+  return process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] ?? fallback;
 }
 
 function positive(name: string, fallback: number): number {
@@ -85,6 +88,7 @@ const KNOWN = [
   'retries',
   'nice',
   'workers',
+  'sql-timing',
 ];
 for (const arg of process.argv.slice(2)) {
   const name = arg.replace(/^--(no-)?/, '').split('=')[0] ?? '';
@@ -96,7 +100,7 @@ const options = {
   duration: positive('duration', 15),
   warmup: positive('warmup', 3),
   connections: Math.round(positive('connections', 16)),
-  rounds: Math.round(positive('rounds', 1)),
+  rounds: Math.round(positive('rounds', 2)),
   scenarios: option('scenarios', 'file,lookup')
     .split(',')
     .map((s) => s.trim())
@@ -120,6 +124,8 @@ const options = {
   nice: Math.round(Number(option('nice', '0')) || 0),
   /** FOLIO_WORKERS for the server (0 = the server's default). */
   workers: Math.round(nonNegative('workers', 0)),
+  /** Time every SQL statement in the server (bench/sql-timing.mjs) and print where it goes. */
+  sqlTiming: option('sql-timing', 'false') === 'true',
 };
 const QUIET_THRESHOLD = 15;
 /**
@@ -223,6 +229,29 @@ async function load(
   });
 }
 
+/** Where the server's SQLite time went (written by bench/sql-timing.mjs when it exits). */
+function printSqlTiming(scenario: Scenario, file: string, answered: number) {
+  if (!fs.existsSync(file)) {
+    console.warn(`\n  ! no SQL timing written (${file})`);
+    return;
+  }
+  const rows = JSON.parse(fs.readFileSync(file, 'utf8')) as { sql: string; calls: number; ms: number }[];
+  const kept = path.join(DATA_DIR, `sql-timing-${scenario}.json`);
+  fs.copyFileSync(file, kept);
+  const total = rows.reduce((sum, r) => sum + r.ms, 0);
+  console.log(
+    `\n  SQL time in ${scenario}: ${fmt((total / answered) * 1000)} µs per answered request ` +
+      `(${fmt(rows.reduce((sum, r) => sum + r.calls, 0) / answered, 1)} statements each; full SQL in ${path.relative(ROOT, kept)})`,
+  );
+  for (const r of rows.slice(0, 12)) {
+    const sql = r.sql.replace(/\s+/g, ' ');
+    console.log(
+      `    ${fmt((r.ms / answered) * 1000).padStart(5)} µs/req  ${fmt((r.ms / r.calls) * 1000).padStart(5)} µs/call  ` +
+        `${fmt(r.calls / answered, 2).padStart(5)} calls/req  ${sql.length > 110 ? `${sql.slice(0, 107)}…` : sql}`,
+    );
+  }
+}
+
 /** A fresh copy of the seed per run, so filing runs do not grow the cached seed. */
 function freshCopy(scenario: Scenario): string {
   const dir = fs.mkdtempSync(path.join(DATA_DIR, 'run-'));
@@ -245,11 +274,15 @@ async function measure(scenario: Scenario, round: number, numbers: string[]): Pr
   const nodeFlags = options.profile.includes(scenario)
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${scenario}-${Date.now()}.cpuprofile`]
     : [];
+  const sqlTimingFile = path.join(dir, 'sql-timing.json');
+  const timeSql = options.sqlTiming && scenario !== 'ceiling';
+  if (timeSql) nodeFlags.push('--import', pathToFileURL(path.join(ROOT, 'bench', 'sql-timing.mjs')).href);
   const server = await startServer({
     dataDir: dir,
     nodeFlags,
     nice: options.nice,
     ...(scenario === 'ceiling' ? {} : { workers: options.workers }),
+    ...(timeSql ? { env: { BENCH_SQL_TIMING_FILE: sqlTimingFile } } : {}),
     ...(scenario === 'ceiling'
       ? { script: ['--import', 'tsx', path.join(ROOT, 'bench', 'ceiling-server.ts')] }
       : {}),
@@ -282,6 +315,7 @@ async function measure(scenario: Scenario, round: number, numbers: string[]): Pr
     for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
       statusCodes[code] = stat.count ?? 0;
     let note = '';
+    if (timeSql) printSqlTiming(scenario, sqlTimingFile, warm['2xx'] + result['2xx']);
     if (scenario === 'file') {
       const filed = countReports(dir) - REPORTS;
       note = `database grew by ${filed} reports (${warm['2xx']} 201s in warm-up + ${result['2xx']} measured + requests in flight at the end)`;
@@ -421,7 +455,7 @@ async function main() {
       console.warn(`! cannot set niceness ${options.nice}: ${(error as Error).message}`);
     }
   }
-  const source = options.build ? buildServer(options.rev || undefined) : 'previous build (--no-build)';
+  const source = options.build ? buildServer(options.rev || undefined) : lastBuild();
   await ensureSeed({ force: options.reseed });
   const numbers = seededReportNumbers(SEED_FILE);
   console.log(

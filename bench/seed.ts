@@ -20,7 +20,7 @@ import { builtMigrations, DATA_DIR, startServer } from './server.js';
  */
 
 /** Bump when what is seeded changes, so a cached seed is rebuilt. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 export const SEED_FILE = path.join(DATA_DIR, 'seed.sqlite');
 const SEED_META = path.join(DATA_DIR, 'seed.json');
@@ -231,6 +231,7 @@ const OPTIONAL_REPORT_COLUMNS = [
   'resolved_at',
   'promise_kept',
   'promise_state',
+  'search_text',
 ];
 
 function columnsOf(db: Sqlite.Database, table: string): string[] {
@@ -505,6 +506,7 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
         const status = steps.findLast((step) => step.to)?.to ?? 'new';
         const last = steps.at(-1)?.at ?? created;
         const iso = (ms: number) => new Date(ms).toISOString();
+        const text = description(rand);
 
         const row: Record<string, string | number | null> = {
           number,
@@ -512,7 +514,7 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
           type,
           channel,
           status,
-          description: description(rand),
+          description: text,
           location_text: fault
             ? `${pick(rand, STREETS)} esquina ${pick(rand, STREETS)}, col. ${colonia[0]}`
             : null,
@@ -531,6 +533,7 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
           resolved_at: stage >= 2 ? iso(resolvedAt) : null,
           promise_kept: stage >= 2 ? (kept ? 1 : 0) : null,
           promise_state: promiseState,
+          search_text: searchKey(text),
         };
         report.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
         const filed: Record<string, unknown> = { type, channel, verified };

@@ -68,7 +68,18 @@ export function buildServer(rev?: string): string {
     console.warn(`! tsc reported errors (the emitted server is benchmarked anyway):\n${indent(output)}`);
   }
   console.log(`built the server from the ${source} in ${Date.now() - started} ms`);
+  fs.writeFileSync(BUILD_NOTE, `${source}, built ${new Date().toISOString()}\n`);
   return source;
+}
+
+const BUILD_NOTE = path.join(DATA_DIR, 'dist', 'BUILD.txt');
+
+/** What the last build was made from (for `--no-build`). */
+export function lastBuild(): string {
+  if (!fs.existsSync(SERVER_MAIN)) throw new Error('no server built yet: run without --no-build');
+  return fs.existsSync(BUILD_NOTE)
+    ? `${fs.readFileSync(BUILD_NOTE, 'utf8').trim()} (reused)`
+    : 'an earlier build';
 }
 
 /** The migration names the built server carries (read from its compiled migration list). */
@@ -130,6 +141,8 @@ export interface StartOptions {
   nice?: number;
   /** FOLIO_WORKERS: server processes sharing the port. */
   workers?: number;
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -153,6 +166,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       FOLIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
       FOLIO_LOG_LEVEL: 'warn',
       ...(options.workers ? { FOLIO_WORKERS: String(options.workers) } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
