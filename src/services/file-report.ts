@@ -143,6 +143,8 @@ export async function fileReport(
           customerNumber: request.customerNumber,
         },
         'filed',
+        {},
+        customer,
       );
       if (idempotencyKey)
         await reports.rememberIdempotent(user.id, idempotencyKey, fingerprint, allocated, now);

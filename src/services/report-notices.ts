@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Customer } from '../core/customer.js';
 import type { NoticeKind } from '../core/notices.js';
 import type { Report } from '../core/report.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
@@ -17,8 +18,12 @@ export async function noticeCustomer(
   report: Pick<Report, 'number' | 'type' | 'status' | 'dueAt' | 'customerNumber'>,
   kind: NoticeKind,
   extra: { reason?: string | undefined; resolution?: string | undefined } = {},
+  /** The customer when the caller has just read it (filing does), to spare a second read. */
+  known?: Pick<Customer, 'email' | 'phone'>,
 ): Promise<void> {
-  const customer = await new CustomersRepository(trx).find(report.customerNumber);
+  // No channel configured: nothing would be queued, so read nothing.
+  if (ctx.noticeChannels?.length === 0) return;
+  const customer = known ?? (await new CustomersRepository(trx).find(report.customerNumber));
   if (!customer || (!customer.email && !customer.phone)) return;
   await enqueueNotices(trx, {
     report,
