@@ -228,6 +228,50 @@ test('a supervisor ticks reports in the queue and hands them all to a technician
   }
 });
 
+test('a supervisor hands a report to someone of its department, chosen by keyboard from "Asignar a…"', async ({
+  page,
+  baseURL,
+}) => {
+  const agent = await apiAs(baseURL, AGENT);
+  const number = await fileReport(agent, {
+    customerNumber: '100033',
+    channel: 'phone',
+    type: 'billing_error',
+    description: 'El recibo de octubre trae un cargo por instalación que nunca se hizo.',
+  });
+  await agent.dispose();
+
+  await signIn(page, SUPERVISOR);
+  await page.goto(`/reportes/${number}`);
+  const panel = page.getByTestId('assignee-panel');
+  await expect(panel.getByTestId('assignee-name')).toHaveText(
+    'Sin asignar: está en la cola del departamento.',
+  );
+  await panel.getByRole('button', { name: 'Asignar a…' }).click();
+
+  // Facturación's people are offered by name, with nothing to remember or type.
+  const input = panel.getByLabel('Asignar a', { exact: true });
+  await input.focus();
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options).toHaveText([/^Carmen Torres\s*supervisor$/, /^Rosa Méndez\s*facturacion$/]);
+  await expect(panel).not.toContainText('Escriba el usuario');
+
+  // Part of a name (no accent needed) narrows the list; ↓ and Enter choose, Enter again assigns.
+  await page.keyboard.type('mendez');
+  await expect(options).toHaveText([/^Rosa Méndez/]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(input).toHaveValue('facturacion');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+
+  await expect(panel.getByTestId('assignee-name')).toHaveText('Rosa Méndez');
+  await expect(page.getByTestId('report-status')).toHaveText('Asignado');
+  await expect(input).toHaveCount(0);
+  const saved = await (await page.request.get(`/api/v1/reports/${number}`)).json();
+  expect(saved.assignee).toEqual({ username: 'facturacion', name: 'Rosa Méndez' });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

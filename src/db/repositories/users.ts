@@ -90,6 +90,19 @@ export class UsersRepository {
     }));
   }
 
+  /** The enabled accounts that belong to a department, with their roles and nothing secret. */
+  async enabledMembersOf(department: string): Promise<Pick<StaffUser, 'username' | 'name' | 'roles'>[]> {
+    const rows = await this.db
+      .selectFrom('user_departments')
+      .innerJoin('users', 'users.id', 'user_departments.user_id')
+      .select(['users.username', 'users.name', 'users.roles'])
+      .where('user_departments.department_code', '=', department)
+      .where('users.disabled', '=', 0)
+      .orderBy('users.username')
+      .execute();
+    return rows.map((row) => ({ username: row.username, name: row.name, roles: parseRoles(row.roles) }));
+  }
+
   async update(
     id: string,
     changes: {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { customerPayload, type Harness, startHarness } from '../../../test/support/harness.js';
 import { OutboxRepository } from '../../db/repositories/outbox.js';
+import { UsersRepository } from '../../db/repositories/users.js';
 
 type Json = Record<string, unknown>;
 interface Event {
@@ -351,6 +352,82 @@ describe.each(databaseKinds)('working a report in the back office on $name', (ki
       expect(
         (await call('ana', 'POST', `/api/v1/reports/${report.number}/documents`, { items: [] })).statusCode,
       ).toBe(400);
+    });
+  });
+
+  describe('who a report can be handed to', () => {
+    const staffOf = (user: string, department: string) =>
+      call(user, 'GET', `/api/v1/departments/${department}/staff`);
+
+    beforeAll(async () => {
+      const users = new UsersRepository(h.ctx.db);
+      const change = async (username: string, changes: { name?: string; disabled?: boolean }) => {
+        const user = await users.findByUsername(username);
+        if (!user) throw new Error(`no user ${username}`);
+        await users.update(user.id, changes, h.clock.now());
+      };
+      // Named so that only a Spanish collation puts them in order (Á sorts after Z by code point).
+      await h.addUser('angel', ['agent', 'backoffice'], ['facturacion']);
+      await change('angel', { name: 'Ángel Pérez' });
+      await h.addUser('zoila', ['technician'], ['facturacion', 'soporte_tecnico']);
+      await change('zoila', { name: 'Zoila Ruiz' });
+      // Members who cannot be assigned a report: disabled, or without a working role.
+      await h.addUser('dora', ['backoffice'], ['facturacion']);
+      await change('dora', { disabled: true });
+      await h.addUser('alma', ['agent'], ['facturacion']);
+      await h.addUser('adan', ['admin'], ['facturacion']);
+      await h.addUser('sergio', ['supervisor'], ['soporte_tecnico']);
+      cookies.sergio = '';
+      await at('2026-11-26T16:00:00Z');
+    });
+
+    it('lists the department’s enabled working staff by name, and nothing else about them', async () => {
+      const response = await staffOf('sofia', 'facturacion');
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({
+        staff: [
+          { username: 'angel', name: 'Ángel Pérez', roles: ['agent', 'backoffice'] },
+          { username: 'ana', name: 'Nombre de ana', roles: ['backoffice'] },
+          { username: 'beto', name: 'Nombre de beto', roles: ['backoffice'] },
+          { username: 'sofia', name: 'Nombre de sofia', roles: ['supervisor'] },
+          { username: 'zoila', name: 'Zoila Ruiz', roles: ['technician'] },
+        ],
+      });
+      // An administrator lists any department's, without belonging to it.
+      expect((await staffOf('admin', 'facturacion')).json()).toEqual(response.json());
+      const support = await staffOf('sergio', 'soporte_tecnico');
+      expect(support.json().staff.map((p: { username: string }) => p.username)).toEqual([
+        'sergio',
+        'tomas',
+        'zoila',
+      ]);
+    });
+
+    it('answers 404 for a department the supervisor does not see, as for an unknown one', async () => {
+      for (const [user, department] of [
+        ['sergio', 'facturacion'],
+        ['sofia', 'soporte_tecnico'],
+        ['sofia', 'no_existe'],
+        ['admin', 'no_existe'],
+      ] as const) {
+        const response = await staffOf(user, department);
+        expect(response.statusCode, `${user} ${department}`).toBe(404);
+        expect(response.json()).toEqual({
+          error: { code: 'not_found', message: `No existe el departamento ${department}.` },
+        });
+      }
+      expect((await staffOf('sofia', 'No Válido')).statusCode).toBe(400);
+    });
+
+    it('is for those who hand reports to others: 403 to the rest, 401 without a session', async () => {
+      for (const user of ['ana', 'tomas', 'agente']) {
+        const response = await staffOf(user, 'facturacion');
+        expect(response.statusCode, user).toBe(403);
+        expect(response.json().error.code).toBe('forbidden');
+      }
+      const anonymous = await h.app.inject({ method: 'GET', url: '/api/v1/departments/facturacion/staff' });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.json().error.code).toBe('unauthenticated');
     });
   });
 });

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assignmentRequest, documentsRequest, noteRequest } from '../../core/requests/back-office.js';
+import { departmentCodeField } from '../../core/requests/fields.js';
 import { addNote } from '../../services/add-note.js';
 import { assignReport } from '../../services/assign-report.js';
 import type { ServiceContext } from '../../services/context.js';
+import { listDepartmentStaff } from '../../services/department-staff.js';
 import { markDocumentReceived, requestDocuments } from '../../services/request-documents.js';
 import { expectedVersionOf } from '../if-match.js';
 import { signedIn } from '../plugins/auth.js';
@@ -23,11 +25,12 @@ const errors = {
 
 const numberParams = z.object({ number: z.string().max(40) });
 const documentParams = z.object({ number: z.string().max(40), id: z.string().max(64) });
+const staffMember = z.object({ username: z.string(), name: z.string(), roles: z.array(z.string()) });
 
 /**
- * Working a report in the back office: assignment, notes, and the documents asked of the
- * customer. Each write takes `If-Match` with the version the client saw (409 `stale_version`
- * when someone changed it since) and answers the report as it now is.
+ * Working a report in the back office: assignment (and who it can go to), notes, and the
+ * documents asked of the customer. Each write takes `If-Match` with the version the client saw
+ * (409 `stale_version` when someone changed it since) and answers the report as it now is.
  */
 export default async function backOfficeRoutes(fastify: FastifyInstance, options: { ctx: ServiceContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -57,6 +60,23 @@ export default async function backOfficeRoutes(fastify: FastifyInstance, options
       );
       return answerWithReport(ctx, request, number);
     },
+  );
+
+  app.get(
+    '/api/v1/departments/:code/staff',
+    {
+      config: { action: 'reports:assign_others' },
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Who a report of this department can be assigned to: its enabled staff with a working role, by name. A department outside the caller’s answers 404.',
+        params: z.object({ code: departmentCodeField }),
+        response: { 200: z.object({ staff: z.array(staffMember) }), ...errors },
+      },
+    },
+    async (request) => ({
+      staff: await listDepartmentStaff(ctx, signedIn(request), request.params.code),
+    }),
   );
 
   app.post(

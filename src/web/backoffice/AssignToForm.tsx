@@ -1,7 +1,8 @@
-import { Autocomplete, Button, Group, Text } from '@mantine/core';
+import { Autocomplete, Button, type ComboboxParsedItem, Group, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor, User } from '../api/types.js';
+import { personMatches } from './assignment-options.js';
 import { useAssignableStaff } from './back-office-api.js';
 
 interface AssignToFormProps {
@@ -15,7 +16,10 @@ interface AssignToFormProps {
   onAssign: (username: string) => void;
 }
 
-/** "Asignar a…": a username, with the department's people suggested when they can be listed. */
+/**
+ * "Asignar a…": a username, with the department's people suggested (found by name or username)
+ * when the department is known. Typing a username still works when no one is suggested.
+ */
 export function AssignToForm({
   user,
   department,
@@ -31,6 +35,12 @@ export function AssignToForm({
   const people = new Map<string, Actor>();
   for (const person of [...(staff.data ?? []), ...known]) people.set(person.username, person);
   const names = new Map([...people.values()].map((p) => [p.username, p.name]));
+  const findPeople = ({ options, search }: { options: ComboboxParsedItem[]; search: string }) =>
+    options.filter(
+      (option) =>
+        'value' in option &&
+        personMatches({ username: option.value, name: names.get(option.value) ?? '' }, search),
+    );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,6 +56,7 @@ export function AssignToForm({
           placeholder={t('backOffice.assign.toPlaceholder')}
           description={people.size === 0 ? t('backOffice.assign.typeUsername') : undefined}
           data={[...people.keys()]}
+          filter={findPeople}
           renderOption={({ option }) => (
             <Text size="sm">
               {names.get(option.value) ?? option.value}{' '}

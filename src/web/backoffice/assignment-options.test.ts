@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentOptions, canWriteInternalNotes } from './assignment-options.js';
+import { assignmentOptions, canWriteInternalNotes, personMatches } from './assignment-options.js';
 
 const rosa = { username: 'facturacion', roles: ['backoffice'], departments: ['facturacion'] };
 const carmen = {
@@ -54,5 +54,17 @@ describe('assignment buttons', () => {
   it('leaves internal notes to those who work reports', () => {
     expect(canWriteInternalNotes(rosa)).toBe(true);
     expect(canWriteInternalNotes(agent)).toBe(false);
+  });
+});
+
+describe('finding someone to assign to', () => {
+  const rosaMendez = { username: 'facturacion', name: 'Rosa Méndez' };
+
+  it('finds people by name or username, whatever the accents and case', () => {
+    expect(personMatches(rosaMendez, 'mendez')).toBe(true);
+    expect(personMatches(rosaMendez, 'ROSA M')).toBe(true);
+    expect(personMatches(rosaMendez, 'factu')).toBe(true);
+    expect(personMatches(rosaMendez, '')).toBe(true);
+    expect(personMatches(rosaMendez, 'jorge')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
  * Which assignment buttons a user sees on a report, read from the permission table and the
  * assignment rule in the core. The server decides; this only hides what would be refused.
  */
+import { searchKey } from '../../core/normalize.js';
 import { can, isRole, worksReportsIn } from '../../core/permissions.js';
 import type { ReportStatus } from '../../core/report.js';
 import { isOpenStatus } from '../../core/workflow.js';
@@ -50,4 +51,10 @@ export function assignmentOptions(
 /** Whether the user may write internal notes (everyone may write notes the customer reads). */
 export function canWriteInternalNotes(user: Pick<User, 'roles'>): boolean {
   return can({ roles: rolesOf(user) }, 'reports:note_internal');
+}
+
+/** Whether what was typed in "Asignar a…" finds this person: by name or username, accents and case aside. */
+export function personMatches(person: Actor, typed: string): boolean {
+  const wanted = searchKey(typed);
+  return searchKey(person.name).includes(wanted) || searchKey(person.username).includes(wanted);
 }

@@ -4,7 +4,7 @@
  * answers straight into the cache, so the page shows the result without asking again.
  */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { can, worksReportsIn } from '../../core/permissions.js';
+import { can } from '../../core/permissions.js';
 import type { NoteVisibility } from '../../core/requests/back-office.js';
 import { api } from '../api/client.js';
 import type { Actor, Report, User } from '../api/types.js';
@@ -79,29 +79,26 @@ export function useUploadAttachment(number: string) {
   );
 }
 
-interface AdminUser extends Actor {
-  roles: string[];
-  departments: string[];
-  disabled: boolean;
+/** `GET /api/v1/departments/{code}/staff`: who a report of the department can be handed to. */
+export interface DepartmentStaff {
+  staff: (Actor & { roles: string[] })[];
 }
 
 /**
- * The people a report of this department can be handed to. Only an administrator may list
- * staff accounts (`GET /api/v1/users`); for a supervisor the list is empty and the picker
- * takes a typed username, which the server checks.
+ * The people a report of this department can be handed to, by name, for those who hand
+ * reports to others (supervisors, administrators). Reports of several departments (null) have
+ * no one list: the picker then takes a typed username, which the server checks.
  */
 export function useAssignableStaff(user: User, department: string | null) {
-  const listsUsers = can({ roles: rolesOf(user) }, 'users:manage');
+  const assignsOthers = can({ roles: rolesOf(user) }, 'reports:assign_others');
   return useQuery({
-    queryKey: ['assignable-staff'],
-    queryFn: ({ signal }) => api.get<{ users: AdminUser[] }>('/api/v1/users', { signal }),
-    enabled: listsUsers,
+    queryKey: ['assignable-staff', department],
+    queryFn: ({ signal }) =>
+      api.get<DepartmentStaff>(`/api/v1/departments/${encodeURIComponent(department ?? '')}/staff`, {
+        signal,
+      }),
+    enabled: assignsOthers && department !== null,
     staleTime: 5 * 60_000,
-    select: (data) =>
-      data.users
-        .filter(
-          (u) => !u.disabled && worksReportsIn({ roles: rolesOf(u), departments: u.departments }, department),
-        )
-        .map(({ username, name }): Actor => ({ username, name })),
+    select: (data) => data.staff.map(({ username, name }): Actor => ({ username, name })),
   });
 }
