@@ -202,6 +202,13 @@ function minutesOfDay(time: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/** The Mexico City calendar day and time of day at `instant` (to the second). */
+export function localWallClock(instant: Date | number): { date: LocalDate; hour: number; minute: number } {
+  const { date, msOfDay } = wallClock(instant);
+  const minutes = Math.floor(msOfDay / MINUTE_MS);
+  return { date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
+}
+
 /** The local calendar day in Mexico City at `instant`. */
 export function localDateOf(instant: Date): LocalDate {
   return wallClock(instant).date;

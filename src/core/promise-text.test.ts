@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatLocalDateTime, promiseText } from './promise-text.js';
 
@@ -42,6 +43,54 @@ describe('promiseText', () => {
     );
     expect(promiseText(midnight, 'en')).toBe(
       'Your report will be resolved before Saturday, December 12, 2026',
+    );
+  });
+});
+
+describe('promise text parts', () => {
+  // The parts are computed arithmetically; the tz database (through Intl) is the reference,
+  // over decades that include Mexico's old daylight-saving years.
+  const reference = {
+    es: new Intl.DateTimeFormat('es-MX', {
+      timeZone: 'America/Mexico_City',
+      hourCycle: 'h23',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+    en: new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Mexico_City',
+      hourCycle: 'h23',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+  };
+
+  it('says the same day and time as the tz database, in both languages', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom('es' as const, 'en' as const),
+        (ms, language) => {
+          const instant = new Date(Math.floor(ms / 60_000) * 60_000);
+          const parts = Object.fromEntries(
+            reference[language].formatToParts(instant).map((part) => [part.type, part.value]),
+          );
+          const expected =
+            language === 'es'
+              ? `${parts.weekday?.toLowerCase()} ${parts.day} de ${parts.month?.toLowerCase()} de ${parts.year} ${parts.hour === '01' ? 'a la' : 'a las'} ${parts.hour}:${parts.minute}`
+              : `${parts.weekday}, ${parts.month} ${parts.day}, ${parts.year} at ${parts.hour}:${parts.minute}`;
+          expect(formatLocalDateTime(instant, language)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

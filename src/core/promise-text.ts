@@ -2,63 +2,87 @@
  * The promise as the agent reads it to the customer and the receipt prints it, always in
  * Mexico City time whatever the machine's own time zone.
  */
-import { TIME_ZONE } from './calendar.js';
+import { dayOfWeek, localWallClock } from './calendar.js';
 
 import type { Language } from './validation-messages.js';
 
 export type { Language };
 
-const LOCALES: Record<Language, string> = { es: 'es-MX', en: 'en-US' };
-
-const formats = new Map<Language, Intl.DateTimeFormat>();
-
-function formatFor(language: Language): Intl.DateTimeFormat {
-  let format = formats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[language], {
-      timeZone: TIME_ZONE,
-      hourCycle: 'h23',
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formats.set(language, format);
-  }
-  return format;
-}
-
 /*
- * Built from the parts rather than the locale's own pattern: the sentence must read the same
- * on every ICU version (they differ in commas and in "a las" vs ", "), and Spanish needs
- * "a la" before one o'clock.
+ * Built from the parts rather than a locale's pattern: the sentence must read the same on
+ * every ICU version (they differ in commas and in "a las" vs ", "), and Spanish needs "a la"
+ * before one o'clock. The parts come from the calendar's own wall-clock arithmetic, not
+ * Intl: every report lookup says its promise, and asking Intl per distinct date was a tenth
+ * of a lookup's CPU.
  */
-// Reports share promise times (closing time, midnight); formatting is the cost, so keep a few.
-const partsCache = new Map<string, Record<string, string>>();
+const WEEKDAYS: Record<Language, readonly string[]> = {
+  es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+const MONTHS: Record<Language, readonly string[]> = {
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
 
-function localParts(instant: Date, language: Language): Record<string, string> {
-  const key = `${language}${instant.getTime()}`;
-  let parts = partsCache.get(key);
-  if (!parts) {
-    parts = {};
-    for (const part of formatFor(language).formatToParts(instant)) parts[part.type] = part.value;
-    if (partsCache.size > 5_000) partsCache.clear();
-    partsCache.set(key, parts);
-  }
-  return parts;
+interface LocalParts {
+  weekday: string;
+  day: string;
+  month: string;
+  year: string;
+  hour: string;
+  minute: string;
 }
 
-function localDay(parts: Record<string, string>, language: Language): string {
-  const { weekday = '', day = '', month = '', year = '' } = parts;
+function localParts(instant: Date, language: Language): LocalParts {
+  const { date, hour, minute } = localWallClock(instant);
+  return {
+    weekday: WEEKDAYS[language][dayOfWeek(date)] as string,
+    day: String(Number(date.slice(8, 10))),
+    month: MONTHS[language][Number(date.slice(5, 7)) - 1] as string,
+    year: date.slice(0, 4),
+    hour: String(hour).padStart(2, '0'),
+    minute: String(minute).padStart(2, '0'),
+  };
+}
+
+function localDay(parts: LocalParts, language: Language): string {
+  const { weekday, day, month, year } = parts;
   return language === 'es'
-    ? `${weekday.toLowerCase()} ${day} de ${month.toLowerCase()} de ${year}`
+    ? `${weekday} ${day} de ${month} de ${year}`
     : `${weekday}, ${month} ${day}, ${year}`;
 }
 
 export function formatLocalDateTime(instant: Date, language: Language = 'es'): string {
-  const parts = localParts(instant, language);
+  return dateTimeOf(localParts(instant, language), language);
+}
+
+function dateTimeOf(parts: LocalParts, language: Language): string {
   const time = `${parts.hour}:${parts.minute}`;
   if (language === 'es')
     return `${localDay(parts, language)} ${parts.hour === '01' ? 'a la' : 'a las'} ${time}`;
@@ -78,7 +102,7 @@ export function promiseText(dueAt: Date, language: Language = 'es'): string {
       ? `Su reporte quedará resuelto antes del ${day}`
       : `Your report will be resolved before ${day}`;
   }
-  const when = formatLocalDateTime(dueAt, language);
+  const when = dateTimeOf(parts, language);
   return language === 'es'
     ? `Su reporte quedará resuelto a más tardar el ${when}`
     : `Your report will be resolved by ${when}`;
