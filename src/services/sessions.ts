@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Forbidden, InvalidInput, TooManyRequests, Unauthenticated } from '../core/errors.js';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '../core/password-policy.js';
 import type { StaffUser } from '../core/permissions.js';
-import { SessionsRepository } from '../db/repositories/sessions.js';
+import { type ActiveSession, SessionsRepository } from '../db/repositories/sessions.js';
 import { SignInFailuresRepository } from '../db/repositories/sign-in-failures.js';
 import { UsersRepository } from '../db/repositories/users.js';
 import { type Actor, audit } from './audit.js';
@@ -85,24 +85,72 @@ export async function signIn(
 
 export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
   await new SessionsRepository(ctx.db).delete(hashSecret(sessionId));
+  forgetSessions(ctx);
 }
 
 /** Ends every session of the signed-in user on every device, this one included. */
 export async function signOutEverywhere(ctx: ServiceContext, actor: Actor): Promise<void> {
   if (!actor.user) return;
   await new SessionsRepository(ctx.db).deleteForUser(actor.user.id);
+  forgetSessions(ctx);
   await audit(ctx.db, actor, 'sign_out.everywhere', { type: 'user', id: actor.user.username }, {}, ctx.now());
+}
+
+/**
+ * Every staff request checks its session, and two statements a request were a tenth of a
+ * report lookup. A session found active is trusted for this long without asking again. This
+ * process forgets sessions at once when it signs someone out or changes a user
+ * (`forgetSessions`); the window only bounds how long another server process
+ * (FOLIO_WORKERS), or a change made outside Folio, takes to be noticed.
+ */
+const SESSION_RECHECK_MS = 1_000;
+
+interface CheckedSession extends ActiveSession {
+  checkedAt: number;
+}
+
+const checkedSessions = new WeakMap<ServiceContext, Map<string, CheckedSession>>();
+
+function checkedSessionsOf(ctx: ServiceContext): Map<string, CheckedSession> {
+  let sessions = checkedSessions.get(ctx);
+  if (!sessions) {
+    sessions = new Map();
+    checkedSessions.set(ctx, sessions);
+  }
+  return sessions;
+}
+
+/** After a sign-out or a change to any user: every session is checked again on its next request. */
+export function forgetSessions(ctx: ServiceContext): void {
+  checkedSessionsOf(ctx).clear();
 }
 
 /** The signed-in user, sliding the idle expiry forward; undefined when the session is gone. */
 export async function authenticate(ctx: ServiceContext, sessionId: string): Promise<StaffUser | undefined> {
-  const sessions = new SessionsRepository(ctx.db);
   const idHash = hashSecret(sessionId);
   const now = ctx.now();
-  const session = await sessions.findActive(idHash, now);
-  if (!session) return undefined;
+  const checked = checkedSessionsOf(ctx);
+  let session: ActiveSession | undefined = checked.get(idHash);
+  if (
+    !session ||
+    now.getTime() - (session as CheckedSession).checkedAt >= SESSION_RECHECK_MS ||
+    now.getTime() < (session as CheckedSession).checkedAt ||
+    session.expiresAt.getTime() <= now.getTime()
+  ) {
+    session = await new SessionsRepository(ctx.db).findActive(idHash, now);
+    if (!session) {
+      checked.delete(idHash);
+      return undefined;
+    }
+    // A bounded map: a burst of sign-ins cannot grow it without limit.
+    if (checked.size >= 10_000) checked.clear();
+    checked.set(idHash, { ...session, checkedAt: now.getTime() });
+  }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await sessions.extend(idHash, now, new Date(now.getTime() + ctx.sessionIdleMs));
+    const expiresAt = new Date(now.getTime() + ctx.sessionIdleMs);
+    await new SessionsRepository(ctx.db).extend(idHash, now, expiresAt);
+    const cached = checked.get(idHash);
+    if (cached) checked.set(idHash, { ...cached, lastSeenAt: now, expiresAt });
   }
   return session.user;
 }
@@ -151,4 +199,5 @@ export async function changeOwnPassword(
     await new SessionsRepository(trx).deleteForUser(me.id, hashSecret(sessionId));
     await audit(trx, actor, 'password.changed', { type: 'user', id: me.username }, {}, now);
   });
+  forgetSessions(ctx);
 }

@@ -7,7 +7,7 @@ import { UsersRepository } from '../db/repositories/users.js';
 import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { hashPassword } from './passwords.js';
-import { checkNewPassword } from './sessions.js';
+import { checkNewPassword, forgetSessions } from './sessions.js';
 
 export interface NewUserRequest {
   username: string;
@@ -118,6 +118,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, username: st
     if (passwordHash) recorded.passwordReset = true;
     await audit(trx, actor, 'user.updated', { type: 'user', id: username }, recorded, now);
   });
+  // Roles, departments and names are read with the session: the next request must see these.
+  forgetSessions(ctx);
   const updated = await users.findByUsername(username);
   if (!updated) throw new NotFound(`No existe el usuario ${username}.`);
   const { passwordHash: _h, ...rest } = updated;

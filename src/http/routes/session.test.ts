@@ -29,6 +29,26 @@ describe.each(databaseKinds)('sessions on $name', (kind) => {
     expect(me.json().user.username).toBe('agente');
   });
 
+  it('notices a session ended outside this process within a second', async () => {
+    const cookie = await h.signIn('agente');
+    const me = () => h.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+    expect((await me()).statusCode).toBe(200);
+    // As another server process (FOLIO_WORKERS) or an operator would: straight in the database.
+    await h.ctx.db.deleteFrom('sessions').execute();
+    h.clock.advance(1_000);
+    expect((await me()).statusCode).toBe(401);
+  });
+
+  it('ends a signed-out session at once, without waiting for the recheck', async () => {
+    const cookie = await h.signIn('agente');
+    const me = () => h.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+    expect((await me()).statusCode).toBe(200);
+    expect(
+      (await h.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie } })).statusCode,
+    ).toBe(204);
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it('answers an unknown user exactly as a wrong password', async () => {
     const wrong = await h.app.inject({
       method: 'POST',
