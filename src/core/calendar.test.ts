@@ -15,6 +15,7 @@ import {
   isLocalDate,
   type LocalDate,
   localDateOf,
+  localWallClock,
   nextBusinessDay,
   zonedInstant,
 } from './calendar.js';
@@ -138,6 +139,29 @@ describe('Mexico City time', () => {
     // Hours after the last changes, where the wall time read as UTC falls on the other side of the change.
     expect(zonedInstant('2022-10-30', '03:00').toISOString()).toBe('2022-10-30T09:00:00.000Z');
     expect(zonedInstant('2022-04-03', '06:00').toISOString()).toBe('2022-04-03T11:00:00.000Z');
+  });
+
+  it('tells the wall clock minute by minute through the days the clocks changed', () => {
+    // Every minute of the UTC days around the last two changes, against the tz database.
+    const reference = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Mexico_City',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    for (const day of ['2022-04-02', '2022-04-03', '2022-10-29', '2022-10-30', '2022-10-31']) {
+      for (let minute = 0; minute < 24 * 60; minute++) {
+        const instant = new Date(Date.parse(`${day}T00:00:00Z`) + minute * 60_000);
+        const parts = Object.fromEntries(reference.formatToParts(instant).map((p) => [p.type, p.value]));
+        const wall = localWallClock(instant);
+        expect(`${wall.date} ${wall.hour}:${wall.minute}`).toBe(
+          `${parts.year}-${parts.month}-${parts.day} ${Number(parts.hour)}:${Number(parts.minute)}`,
+        );
+      }
+    }
   });
 
   it('round-trips any wall time', () => {

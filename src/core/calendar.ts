@@ -169,24 +169,40 @@ function wallClockFromTzDatabase(ms: number): WallClock {
 
 /*
  * Asking Intl for every conversion cost a tenth of a filing's CPU. Offsets only change at
- * transitions, which the tz database puts on quarter hours, so the offset is asked once per
- * quarter hour of UTC and the wall clock is then plain arithmetic.
+ * transitions, which the tz database puts on quarter hours, so Intl is asked once per quarter
+ * hour of UTC, and a UTC day whose first and last quarter hours agree (every day but a
+ * transition's) is then answered by one entry: a lookup of any of 200,000 reports, due over
+ * two years, stays arithmetic.
  */
 const QUARTER_HOUR_MS = 15 * MINUTE_MS;
-const offsets = new Map<number, number>();
+const quarterOffsets = new Map<number, number>();
+/** Per UTC day: the day's one offset, or null on a day with a transition. */
+const dayOffsets = new Map<number, number | null>();
 
-/** Local wall time minus UTC at `ms`, e.g. −6 h. */
-function offsetAt(ms: number): number {
+function quarterOffset(ms: number): number {
   const quarter = Math.floor(ms / QUARTER_HOUR_MS);
-  let offset = offsets.get(quarter);
+  let offset = quarterOffsets.get(quarter);
   if (offset === undefined) {
     const start = quarter * QUARTER_HOUR_MS;
     const wall = wallClockFromTzDatabase(start);
     offset = parseEpochDay(wall.date) * DAY_MS + wall.msOfDay - start;
-    if (offsets.size > 50_000) offsets.clear();
-    offsets.set(quarter, offset);
+    if (quarterOffsets.size > 50_000) quarterOffsets.clear();
+    quarterOffsets.set(quarter, offset);
   }
   return offset;
+}
+
+/** Local wall time minus UTC at `ms`, e.g. −6 h. */
+function offsetAt(ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  let offset = dayOffsets.get(day);
+  if (offset === undefined) {
+    const first = quarterOffset(day * DAY_MS);
+    offset = first === quarterOffset((day + 1) * DAY_MS - QUARTER_HOUR_MS) ? first : null;
+    if (dayOffsets.size > 100_000) dayOffsets.clear();
+    dayOffsets.set(day, offset);
+  }
+  return offset ?? quarterOffset(ms);
 }
 
 function wallClock(instant: Date | number): WallClock {
