@@ -8,6 +8,7 @@ import type { Report } from '../core/report.js';
 import { composeReportNumber, MAX_SEQUENCE_IN_PERIOD, numberPeriod } from '../core/report-number.js';
 import { planPromise } from '../core/report-promise.js';
 import type { FileReportRequest } from '../core/requests/file-report.js';
+import { inWriteTransaction } from '../db/group-commit.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
 import { ReportsRepository } from '../db/repositories/reports.js';
 import type { ServiceContext } from './context.js';
@@ -73,7 +74,8 @@ export async function fileReport(
   let number: string;
   try {
     const settings = await loadPromiseSettings(ctx.db);
-    number = await ctx.db.transaction().execute(async (trx) => {
+    // Filings arriving together share one commit on SQLite (see group-commit.ts).
+    number = await inWriteTransaction(ctx.db, async (trx) => {
       const customers = new CustomersRepository(trx);
       const reports = new ReportsRepository(trx);
       const customer = await customers.find(request.customerNumber);

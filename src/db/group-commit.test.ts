@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../../test/support/databases.js';
+import { migrateToLatest } from './database.js';
+import type { FolioDialect } from './dialects/dialect.js';
+import { openSqlite } from './dialects/sqlite.js';
+import { inWriteTransaction } from './group-commit.js';
+
+const setting = (key: string, value: string) =>
+  sql`insert into settings (key, value, updated_at) values (${key}, ${value}, ${new Date().toISOString()})`;
+
+describe.each(databaseKinds)('writes in a transaction of their own on $name', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await kind.open();
+  });
+  afterAll(() => database.close());
+
+  it('commits each work whole, and rolls back only the work that failed', async () => {
+    const db = database.dialect.db;
+    const outcomes = await Promise.allSettled(
+      ['a', 'b', 'c', 'd'].map((name) =>
+        inWriteTransaction(db, async (trx) => {
+          await setting(`group-commit-${name}`, name).execute(trx);
+          if (name === 'b') throw new Error('b failed after writing');
+          return name;
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([
+      'a',
+      'b failed after writing',
+      'c',
+      'd',
+    ]);
+    const rows = await sql<{
+      key: string;
+    }>`select key from settings where key like 'group-commit-%' order by key`.execute(db);
+    expect(rows.rows.map((r) => r.key)).toEqual(['group-commit-a', 'group-commit-c', 'group-commit-d']);
+  });
+
+  it('rolls back a lone work whole', async () => {
+    const db = database.dialect.db;
+    await expect(
+      inWriteTransaction(db, async (trx) => {
+        await setting('group-commit-lone', 'x').execute(trx);
+        throw new Error('lone failed');
+      }),
+    ).rejects.toThrow('lone failed');
+    const rows = await sql`select key from settings where key = 'group-commit-lone'`.execute(db);
+    expect(rows.rows).toHaveLength(0);
+  });
+});
+
+describe('group commit on SQLite', () => {
+  let dir: string;
+  let dialect: FolioDialect;
+  let observer: Sqlite.Database;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-group-commit-'));
+    dialect = openSqlite(path.join(dir, 'folio.sqlite'));
+    await migrateToLatest(dialect.db);
+    // A second connection sees only what has been committed, as another process would.
+    observer = new Sqlite(path.join(dir, 'folio.sqlite'), { readonly: true });
+  });
+  afterAll(async () => {
+    observer.close();
+    await dialect.db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shares one commit among works that arrive together, answering none before it', async () => {
+    const committedWhenLastRan: number[] = [];
+    const works = Array.from({ length: 8 }, (_, i) =>
+      inWriteTransaction(dialect.db, async (trx) => {
+        await setting(`together-${i}`, String(i)).execute(trx);
+        committedWhenLastRan[i] = observer
+          .prepare(`select count(*) as n from settings where key like 'together-%'`)
+          .pluck()
+          .get() as number;
+        return i;
+      }),
+    );
+    const settledEarly: number[] = [];
+    for (const work of works) void work.then((i) => settledEarly.push(i));
+    expect(await Promise.all(works)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // While the eighth work ran, none of the first seven was visible outside: one transaction.
+    expect(committedWhenLastRan[7]).toBe(0);
+    expect(observer.prepare(`select count(*) from settings where key like 'together-%'`).pluck().get()).toBe(
+      8,
+    );
+    expect(settledEarly).toHaveLength(8);
+  });
+});
