@@ -10,7 +10,7 @@ import { planPromise } from '../core/report-promise.js';
 import type { FileReportRequest } from '../core/requests/file-report.js';
 import { inWriteTransaction } from '../db/group-commit.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
-import { ReportsRepository } from '../db/repositories/reports.js';
+import { asFiled, type NewEvent, type NewReport, ReportsRepository } from '../db/repositories/reports.js';
 import type { ServiceContext } from './context.js';
 import { promiseChoicesOf, requireDepartment } from './promise-choices.js';
 import { loadPromiseSettings } from './promise-settings.js';
@@ -71,11 +71,11 @@ export async function fileReport(
   if (earlier) return earlier;
 
   const now = ctx.now();
-  let number: string;
+  let report: Report;
   try {
     const settings = await loadPromiseSettings(ctx.db);
     // Filings arriving together share one commit on SQLite (see group-commit.ts).
-    number = await inWriteTransaction(ctx.db, async (trx) => {
+    report = await inWriteTransaction(ctx.db, async (trx) => {
       const customers = new CustomersRepository(trx);
       const reports = new ReportsRepository(trx);
       const customer = await customers.find(request.customerNumber);
@@ -87,7 +87,7 @@ export async function fileReport(
         now,
         settings,
       );
-      await requireDepartment(trx, promise.departmentCode);
+      const departmentName = await requireDepartment(trx, promise.departmentCode);
       const verified =
         request.invoiceNumber !== undefined &&
         invoiceMatches(request.invoiceNumber, await customers.latestInvoiceNumber(request.customerNumber));
@@ -97,7 +97,7 @@ export async function fileReport(
         throw new Unavailable('Se agotaron los números de reporte de este mes; avise al administrador.');
       }
       const allocated = composeReportNumber(period, sequence);
-      await reports.insert({
+      const filed: NewReport = {
         number: allocated,
         customerNumber: request.customerNumber,
         type: request.type,
@@ -116,24 +116,22 @@ export async function fileReport(
         externalCause: promise.externalCause,
         dueAt: promise.dueAt,
         atRiskAt: atRiskAt({ filedAt: now, dueAt: promise.dueAt, policy: settings.policy }),
-      });
-      await reports.appendEvent(
-        allocated,
-        {
-          kind: 'filed',
-          actorId: user.id,
-          at: now,
-          data: {
-            type: request.type,
-            channel: request.channel,
-            verified,
-            track: promise.track,
-            department: promise.departmentCode,
-            dueAt: promise.dueAt.toISOString(),
-          },
+      };
+      await reports.insert(filed);
+      const filedEvent: NewEvent = {
+        kind: 'filed',
+        actorId: user.id,
+        at: now,
+        data: {
+          type: request.type,
+          channel: request.channel,
+          verified,
+          track: promise.track,
+          department: promise.departmentCode,
+          dueAt: promise.dueAt.toISOString(),
         },
-        1,
-      );
+      };
+      await reports.appendEvent(allocated, filedEvent, 1);
       await noticeCustomer(
         trx,
         ctx,
@@ -150,7 +148,15 @@ export async function fileReport(
       );
       if (idempotencyKey)
         await reports.rememberIdempotent(user.id, idempotencyKey, fingerprint, allocated, now);
-      return allocated;
+      return asFiled(
+        filed,
+        {
+          customerName: customer.name,
+          createdBy: { username: user.username, name: user.name },
+          departmentName,
+        },
+        filedEvent,
+      );
     });
   } catch (error) {
     // Two retries of one request racing on PostgreSQL: the loser's transaction (and its
@@ -161,7 +167,5 @@ export async function fileReport(
     }
     throw error;
   }
-  const report = await new ReportsRepository(ctx.db).find(number);
-  if (!report) throw new Error(`report ${number} vanished after commit`);
   return { report, replayed: false };
 }

@@ -18,10 +18,13 @@ export function promiseChoicesOf(request: RouteOptions): PromiseChoices {
   return choices;
 }
 
-export async function requireDepartment(db: Kysely<Database>, code: string): Promise<void> {
-  if (!(await new ConfigurationRepository(db).departmentExists(code))) {
+/** The department's name; a code that names none is a bad request. */
+export async function requireDepartment(db: Kysely<Database>, code: string): Promise<string> {
+  const name = await new ConfigurationRepository(db).departmentName(code);
+  if (name === undefined) {
     throw new InvalidInput(validationMessage('invalid'), [
       { path: 'department', message: validationMessage('department') },
     ]);
   }
+  return name;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReportType } from '../../core/report.js';
 import { isTrack, type RoutingRule, type RoutingTable } from '../../core/routing.js';
+import { prepare } from '../prepared.js';
 import type { Database } from '../schema.js';
 
 export interface HolidayRow {
@@ -9,6 +10,11 @@ export interface HolidayRow {
 }
 
 /** The configuration an administrator edits: routing rules, settings, extra holidays. */
+/** Asked on every filing (is the routed department real, and its name for the answer). */
+const departmentNameOf = prepare((db, p) =>
+  db.selectFrom('departments').select('name').where('code', '=', p('code')),
+);
+
 export class ConfigurationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -78,12 +84,12 @@ export class ConfigurationRepository {
   }
 
   async departmentExists(code: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('departments')
-      .select('code')
-      .where('code', '=', code)
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await this.departmentName(code)) !== undefined;
+  }
+
+  async departmentName(code: string): Promise<string | undefined> {
+    const [row] = await departmentNameOf.execute(this.db, { code });
+    return row?.name;
   }
 
   async departments(): Promise<{ code: string; name: string }[]> {

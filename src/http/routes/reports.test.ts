@@ -47,6 +47,34 @@ describe.each(databaseKinds)('reports API on $name', (kind) => {
   });
   afterAll(() => h.close());
 
+  it('answers a filing with exactly the report a lookup then reads', async () => {
+    // Filing builds its answer from what it wrote (no read-back); the two must never drift.
+    const requests = [
+      fault,
+      { ...fault, location: { text: 'Sin coordenadas, casa azul' }, invoiceNumber: 'F0000-000000' },
+      {
+        customerNumber: '100001',
+        channel: 'phone',
+        type: 'billing_error',
+        description: 'Me cobraron dos veces el mismo recibo de octubre.',
+      },
+      {
+        customerNumber: '100001',
+        channel: 'web',
+        type: 'fault',
+        description: 'Variación de voltaje en la colonia, focos parpadean.',
+        location: { text: 'Esquina Hidalgo y Morelos' },
+        urgent: true,
+      },
+    ];
+    for (const request of requests) {
+      const filed = await file(request);
+      expect(filed.statusCode, filed.body).toBe(201);
+      const read = await lookup(filed.json().number);
+      expect(filed.json()).toEqual(read.json());
+    }
+  });
+
   it('files a report and answers with its number, status new, who and when', async () => {
     const response = await file(fault);
     expect(response.statusCode).toBe(201);
