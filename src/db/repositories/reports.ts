@@ -56,6 +56,21 @@ const insertEvent = prepare((db, p) =>
   db.insertInto('report_events').values(Object.fromEntries(EVENT_COLUMNS.map((c) => [c, p(c)])) as never),
 );
 
+// Every filing from the web page carries an Idempotency-Key: looked up first, remembered last.
+const idempotentFiling = prepare((db, p) =>
+  db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'report_number'])
+    .where('user_id', '=', p('userId'))
+    .where('key', '=', p('key')),
+);
+const IDEMPOTENCY_COLUMNS = ['user_id', 'key', 'request_hash', 'report_number', 'created_at'] as const;
+const rememberFiling = prepare((db, p) =>
+  db
+    .insertInto('idempotency_keys')
+    .values(Object.fromEntries(IDEMPOTENCY_COLUMNS.map((c) => [c, p(c)])) as never),
+);
+
 const reportByNumber = prepare((db, p) =>
   db
     .selectFrom('reports')
@@ -415,12 +430,7 @@ export class ReportsRepository {
     userId: string,
     key: string,
   ): Promise<{ requestHash: string; reportNumber: string } | undefined> {
-    const row = await this.db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'report_number'])
-      .where('user_id', '=', userId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const [row] = await idempotentFiling.execute(this.db, { userId, key });
     return row && { requestHash: row.request_hash, reportNumber: row.report_number };
   }
 
@@ -431,15 +441,12 @@ export class ReportsRepository {
     reportNumber: string,
     now: Date,
   ) {
-    await this.db
-      .insertInto('idempotency_keys')
-      .values({
-        user_id: userId,
-        key,
-        request_hash: requestHash,
-        report_number: reportNumber,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await rememberFiling.run(this.db, {
+      user_id: userId,
+      key,
+      request_hash: requestHash,
+      report_number: reportNumber,
+      created_at: now.toISOString(),
+    });
   }
 }
