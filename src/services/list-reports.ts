@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import { addCalendarDays, isLocalDate, zonedInstant } from '../core/calendar.js';
 import { InvalidInput } from '../core/errors.js';
 import { searchKey } from '../core/normalize.js';
@@ -7,6 +8,7 @@ import type { ReportStatus, StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
 import { contains } from '../db/like.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
+import { isOneOf, keysContaining, SHORTEST_INDEXED_TERM } from '../db/text-search.js';
 import type { ServiceContext } from './context.js';
 
 export type ReportListQuery = Omit<ReportQueueQuery, 'sort'> & { sort?: QueueSort | undefined };
@@ -39,6 +41,11 @@ const ORDER = {
 const badCursor = () =>
   new InvalidInput('El cursor no es válido.', [{ path: 'cursor', message: 'Cursor no válido.' }]);
 
+const shortTerm = () =>
+  new InvalidInput('Escriba al menos 3 caracteres para buscar.', [
+    { path: 'q', message: 'Escriba al menos 3 caracteres para buscar.' },
+  ]);
+
 /** A cursor carries its sort, so one from another ordering is refused instead of skipping rows. */
 function encodeCursor(sort: QueueSort, at: Date, number: string): string {
   return Buffer.from(`${sort}|${at.toISOString()}|${number}`).toString('base64url');
@@ -56,6 +63,14 @@ function createdBound(value: string, end: boolean): string {
   if (!isLocalDate(value)) return new Date(value).toISOString();
   return zonedInstant(end ? addCalendarDays(value, 1) : value, '00:00').toISOString();
 }
+
+/**
+ * The most reports (and customers) a searched word may be found in for the queue to fetch them
+ * by key and sort them; beyond that, reading the queue in order finds a page of them sooner.
+ * A customer brings all their reports, hence the smaller number.
+ */
+export const FEW_REPORTS = 3000;
+export const FEW_CUSTOMERS = 1000;
 
 /** Digits a person may have typed for a report or customer number, with separators. */
 const REPORT_NUMBER_TYPED = /^(?=(?:\D*\d){3})[\d\s-]{3,20}$/;
@@ -126,27 +141,41 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     const text = query.q;
     const digits = text.replace(/\D/g, '');
     // Digits (as a report number is read out, with its dashes) are looked up by number
-    // through the keys alone; only words scan names and descriptions.
-    q = REPORT_NUMBER_TYPED.test(text)
-      ? q.where((eb) =>
-          eb.or([
-            // A prefix as a key range over the 10 digits, which an index serves on both dialects
-            // (digit strings of one length sort alike under every collation).
-            eb.between(
-              'reports.number',
-              digits.slice(0, 10).padEnd(10, '0'),
-              digits.length > 10 ? '' : digits.padEnd(10, '9'),
-            ),
-            eb('reports.customer_number', 'in', [text, digits]),
-          ]),
-        )
-      : q.where((eb) =>
-          eb.or([
-            eb('reports.customer_number', '=', text),
-            contains(eb.ref('customers.search_name'), searchKey(text)),
-            contains(eb.ref('reports.search_text'), searchKey(text)),
-          ]),
-        );
+    // through the keys alone; words through the text indexes.
+    if (REPORT_NUMBER_TYPED.test(text)) {
+      q = q.where((eb) =>
+        eb.or([
+          // A prefix as a key range over the 10 digits, which an index serves on both dialects
+          // (digit strings of one length sort alike under every collation).
+          eb.between(
+            'reports.number',
+            digits.slice(0, 10).padEnd(10, '0'),
+            digits.length > 10 ? '' : digits.padEnd(10, '9'),
+          ),
+          eb('reports.customer_number', 'in', [text, digits]),
+        ]),
+      );
+    } else {
+      const key = searchKey(text);
+      // Shorter terms are not in the text indexes, and looking one up would read every report.
+      if ([...key].length < SHORTEST_INDEXED_TERM) throw shortTerm();
+      // A word found in few reports or customers becomes their keys, and the queue a few
+      // lookups by key; a common one is tested on each row as the queue is read in order, which
+      // stops after a page because such rows are everywhere.
+      const [reportNumbers, customerNumbers] = await Promise.all([
+        keysContaining(ctx.db, 'reports.search_text', key, FEW_REPORTS),
+        keysContaining(ctx.db, 'customers.search_name', key, FEW_CUSTOMERS),
+      ]);
+      q = q.where((eb) => {
+        const found: Expression<SqlBool>[] = [eb('reports.customer_number', '=', text)];
+        if (!customerNumbers) found.push(contains(eb.ref('customers.search_name'), key));
+        else if (customerNumbers.length > 0)
+          found.push(isOneOf(ctx.db, 'reports.customer_number', customerNumbers));
+        if (!reportNumbers) found.push(contains(eb.ref('reports.search_text'), key));
+        else if (reportNumbers.length > 0) found.push(isOneOf(ctx.db, 'reports.number', reportNumbers));
+        return eb.or(found);
+      });
+    }
   }
   if (query.cursor) {
     const after = decodeCursor(query.cursor, sort);

@@ -1,8 +1,11 @@
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { customerPayload, type Harness, startHarness } from '../../../test/support/harness.js';
+import type { StaffUser } from '../../core/permissions.js';
 import { formatReportNumber } from '../../core/report-number.js';
 import { watchPromises } from '../../jobs/promise-watch.js';
+import { FEW_CUSTOMERS, FEW_REPORTS, listReports } from '../../services/list-reports.js';
 
 type Json = Record<string, unknown>;
 interface Row {
@@ -217,5 +220,198 @@ describe.each(databaseKinds)('the back-office queue on $name', (kind) => {
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().error.fields[0].path).toBe('cursor');
     expect((await call('admin', 'GET', '/api/v1/reports?sort=oldest')).statusCode).toBe(400);
+  });
+});
+
+describe.each(databaseKinds)('the queue’s word search on $name', (kind) => {
+  let h: Harness;
+  let cookie = '';
+  const r: Record<string, string> = {};
+
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Json) =>
+    h.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const file = async (name: string, customerNumber: string, description: string) => {
+    const response = await call('POST', '/api/v1/reports', {
+      customerNumber,
+      type: 'complaint',
+      channel: 'phone',
+      description,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    r[name] = response.json().number;
+  };
+  const rename = async (customerNumber: string, name: string) => {
+    const response = await call('PUT', `/api/v1/customers/${customerNumber}`, customerPayload({ name }));
+    expect(response.statusCode, response.body).toBeLessThan(300);
+  };
+  /** Every report a search lists, page after page. */
+  const everyNumber = async (q: string) => {
+    const numbers: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await call(
+        'GET',
+        `/api/v1/reports?sort=created&limit=200&q=${encodeURIComponent(q)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const page: { reports: Row[]; nextCursor: string | null } = response.json();
+      numbers.push(...page.reports.map((row) => row.number));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return numbers;
+  };
+  const names = async (q: string) => {
+    const numbers = await everyNumber(q);
+    return Object.keys(r)
+      .filter((name) => numbers.includes(r[name] as string))
+      .sort();
+  };
+
+  beforeAll(async () => {
+    h = await startHarness(kind, '2026-11-26T16:00:00Z');
+    await h.addUser('admin', ['admin']);
+    cookie = await h.signIn('admin');
+    await rename('100001', 'María Guadalupe Juárez Hernández');
+    await rename('100002', 'Pedro Gómez Luna');
+    await rename('100003', 'Rosa Tzab Canul');
+    await file('byName', '100001', 'Cobro duplicado en el recibo de octubre.');
+    await file('byDescription', '100002', 'La fuga está frente a la casa de la señora Juárez.');
+    await file('percent', '100002', 'Le cobraron el 50% del cargo_fijo este mes.');
+    await file('plain', '100002', 'Le cobraron 500 pesos del cargo fijo este mes.');
+    await file('renamed', '100003', 'Poste caído sobre la banqueta.');
+  });
+  afterAll(() => h.close());
+
+  it('finds a word in the customer’s name or the description, accents and case aside', async () => {
+    for (const q of ['juarez', 'Juárez', 'JUAREZ', 'JUÁREZ']) {
+      expect(await names(q), q).toEqual(['byDescription', 'byName']);
+    }
+    expect(await names('poste caido')).toEqual(['renamed']);
+    expect(await names('gomez luna')).toEqual(['byDescription', 'percent', 'plain']);
+  });
+
+  it('finds part of a word, anywhere in it', async () => {
+    expect(await names('uare')).toEqual(['byDescription', 'byName']);
+    expect(await names('uplicad')).toEqual(['byName']);
+    expect(await names('ernand')).toEqual(['byName']);
+    expect(await names('aído')).toEqual(['renamed']);
+  });
+
+  it('takes % and _ in a term literally', async () => {
+    expect(await names('50%')).toEqual(['percent']);
+    expect(await names('cargo_fijo')).toEqual(['percent']);
+    expect(await names('cargo fijo')).toEqual(['plain']);
+    expect(await names('5_0')).toEqual([]);
+    expect(await names('%%%')).toEqual([]);
+  });
+
+  it('finds a report filed a moment ago', async () => {
+    expect(await names('transformador')).toEqual([]);
+    await file('justFiled', '100001', 'El transformador de la esquina hace ruido.');
+    expect(await names('transformador')).toEqual(['justFiled']);
+  });
+
+  it('finds a renamed customer by the new name, not the old one', async () => {
+    expect(await names('tzab')).toEqual(['renamed']);
+    await rename('100003', 'Rosa Méndez Canul');
+    expect(await names('tzab')).toEqual([]);
+    expect(await names('mendez')).toEqual(['renamed']);
+    expect(await names('canul')).toEqual(['renamed']);
+  });
+
+  it('asks for 3 characters at least, which the text indexes need', async () => {
+    for (const q of ['a', 'Ek', 'ñu', '  ab  ']) {
+      const response = await call('GET', `/api/v1/reports?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, q).toBe(400);
+      expect(response.json().error).toMatchObject({
+        code: 'invalid_input',
+        fields: [{ path: 'q', message: expect.stringContaining('3') }],
+      });
+    }
+    // Three are enough ("Ana"), and a number of three digits or more goes by number.
+    expect((await call('GET', '/api/v1/reports?q=Ana')).statusCode).toBe(200);
+    expect(await names('100003')).toEqual(['renamed']);
+  });
+
+  it('lists every match of a word found in thousands of reports or customers', async () => {
+    // Written straight to the tables, as an import would: more than the few a search fetches by
+    // key, so the queue tests each row instead.
+    const at = h.clock.now();
+    const [template] = await h.ctx.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('number', '=', r.byName as string)
+      .execute();
+    const rows = Array.from({ length: FEW_REPORTS + 1 }, (_, i) => ({
+      ...template,
+      number: `2611${String(50_000 + i).padStart(5, '0')}0`,
+      description: 'Sin luz en toda la cuadra.',
+      search_text: 'sin luz en toda la cuadra.',
+      created_at: new Date(at.getTime() + i * 1000).toISOString(),
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await h.ctx.db
+        .insertInto('reports')
+        .values(rows.slice(i, i + 500) as never)
+        .execute();
+    }
+    const customers = Array.from({ length: FEW_CUSTOMERS + 1 }, (_, i) => ({
+      customer_number: String(200_000 + i),
+      name: `Cliente Común ${i}`,
+      search_name: `cliente comun ${i}`,
+      street: 'Madero',
+      colonia: 'Centro',
+      city: 'Rioverde',
+      postal_code: '79610',
+      billing_cycle_day: 1,
+      created_at: at.toISOString(),
+      updated_at: at.toISOString(),
+    }));
+    for (let i = 0; i < customers.length; i += 500) {
+      await h.ctx.db
+        .insertInto('customers')
+        .values(customers.slice(i, i + 500))
+        .execute();
+    }
+    await file('common', '200007', 'Medidor sin sello.');
+
+    const found = await everyNumber('sin luz');
+    expect(found).toHaveLength(rows.length);
+    expect(found).toEqual(rows.map((row) => row.number));
+    expect(await everyNumber('comun')).toEqual([r.common]);
+  });
+
+  it.runIf(kind.name === 'sqlite')('reads the text indexes, not every report, for a word', async () => {
+    const queries: CompiledQuery[] = [];
+    const db = h.ctx.db.withPlugin({
+      transformQuery: (args) => {
+        queries.push(h.ctx.db.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const admin = {
+      id: 'x',
+      username: 'admin',
+      name: 'Admin',
+      roles: ['admin'],
+      departments: [],
+      mustChangePassword: false,
+    } satisfies StaffUser;
+    const { reports } = await listReports({ ...h.ctx, db }, { q: 'poste caído', limit: 50 }, admin);
+    expect(reports.map((report) => report.number)).toEqual([r.renamed]);
+    const plans = await Promise.all(
+      queries.map(async (query) => {
+        const explained = CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]);
+        const { rows } = await h.ctx.db.executeQuery<{ detail: string }>(explained);
+        return rows.map((row) => row.detail).join('\n');
+      }),
+    );
+    // The two lookups in the FTS tables, then the queue by the keys they gave.
+    expect(plans).toHaveLength(3);
+    expect(plans[0]).toMatch(/SCAN reports_search VIRTUAL TABLE INDEX \d+:M/);
+    expect(plans[1]).toMatch(/SCAN customers_search VIRTUAL TABLE INDEX \d+:M/);
+    expect(plans[2]).toMatch(/SEARCH reports USING INDEX sqlite_autoindex_reports_1 \(number=\?\)/);
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN (reports|customers)\b(?!_search)/);
   });
 });

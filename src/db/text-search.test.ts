@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../test/support/databases.js';
+import { searchKey } from '../core/normalize.js';
+import { migrateToLatest } from './database.js';
+import { openPostgres } from './dialects/postgres.js';
+import { openSqlite } from './dialects/sqlite.js';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+import { keysContaining } from './text-search.js';
+
+/**
+ * The text indexes of migration 007 on each database: the rows that were there before it are
+ * found (the backfill), every later write keeps them right (the triggers on SQLite), and a term
+ * is taken literally.
+ */
+
+const AT = '2026-11-26T16:00:00.000Z';
+
+/** A database with the migrations up to, not including, 007: the state the backfill starts from. */
+async function openBefore007(kind: 'sqlite' | 'postgres') {
+  let db: Kysely<Database>;
+  let close: () => Promise<void>;
+  if (kind === 'sqlite') {
+    // A file rather than :memory:, so VACUUM rewrites a real file.
+    const dir = await mkdtemp(path.join(tmpdir(), 'folio-text-search-'));
+    db = openSqlite(path.join(dir, 'folio.sqlite')).db;
+    close = async () => {
+      await db.destroy();
+      await rm(dir, { recursive: true, force: true });
+    };
+  } else {
+    const adminUrl = process.env.FOLIO_TEST_POSTGRES_URL as string;
+    const name = `folio_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    db = openPostgres(url.toString()).db;
+    close = async () => {
+      await db.destroy();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    };
+  }
+  const result = await new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  }).migrateTo('006_back_office');
+  if (result.error) throw result.error;
+  return { db, close };
+}
+
+async function addCustomer(db: Kysely<Database>, customerNumber: string, name: string) {
+  await db
+    .insertInto('customers')
+    .values({
+      customer_number: customerNumber,
+      name,
+      search_name: searchKey(name),
+      phone: null,
+      phone_digits: null,
+      email: null,
+      street: 'Centenario',
+      street_number: '322',
+      colonia: 'Centro',
+      city: 'Rioverde',
+      postal_code: '79610',
+      lat: null,
+      lng: null,
+      billing_cycle_day: 12,
+      next_billing_date: null,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .execute();
+}
+
+async function addReport(db: Kysely<Database>, number: string, customerNumber: string, description: string) {
+  await db
+    .insertInto('reports')
+    .values({
+      number,
+      customer_number: customerNumber,
+      type: 'complaint',
+      channel: 'phone',
+      status: 'new',
+      description,
+      location_text: null,
+      location_lat: null,
+      location_lng: null,
+      verified: 1,
+      created_at: AT,
+      created_by: 'u1',
+      updated_at: AT,
+      version: 1,
+      track: 'review',
+      department_code: 'atencion_clientes',
+      search_text: searchKey(description),
+    } as never)
+    .execute();
+}
+
+describe.each(databaseKinds)('text search indexes on $name', (kind) => {
+  let db: Kysely<Database>;
+  let close: () => Promise<void>;
+  const reportsWith = (term: string, max = 100) =>
+    keysContaining(db, 'reports.search_text', searchKey(term), max).then((keys) =>
+      keys === null ? null : keys.sort(),
+    );
+  const customersWith = (term: string, max = 100) =>
+    keysContaining(db, 'customers.search_name', searchKey(term), max).then((keys) =>
+      keys === null ? null : keys.sort(),
+    );
+
+  beforeAll(async () => {
+    ({ db, close } = await openBefore007(kind.name));
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        username: 'admin',
+        name: 'Admin',
+        password_hash: 'x',
+        roles: '["admin"]',
+        created_at: AT,
+        updated_at: AT,
+      })
+      .execute();
+    // Filed before the indexes existed.
+    await addCustomer(db, '100001', 'María Guadalupe Juárez Hernández');
+    await addCustomer(db, '100002', 'Pedro Gómez Luna');
+    await addReport(db, '2611000011', '100002', 'Fuga frente a la casa de la señora Juárez.');
+    await addReport(db, '2611000022', '100001', 'Cobro duplicado en el recibo de octubre.');
+    expect(await migrateToLatest(db)).toContain('007_text_search');
+  });
+  afterAll(() => close());
+
+  it('finds the rows that were there before the migration, accents and case aside', async () => {
+    expect(await reportsWith('juarez')).toEqual(['2611000011']);
+    expect(await reportsWith('JUÁREZ')).toEqual(['2611000011']);
+    expect(await customersWith('Juárez')).toEqual(['100001']);
+    expect(await customersWith('gomez luna')).toEqual(['100002']);
+    expect(await reportsWith('nada de esto')).toEqual([]);
+  });
+
+  it('finds a substring anywhere, even inside a word', async () => {
+    expect(await reportsWith('uplica')).toEqual(['2611000022']);
+    expect(await customersWith('ernand')).toEqual(['100001']);
+    expect(await reportsWith('a la casa')).toEqual(['2611000011']);
+  });
+
+  it('keeps up with rows added, changed and removed', async () => {
+    await addCustomer(db, '100003', 'Xóchitl Tzab');
+    await addReport(db, '2611000033', '100003', 'El medidor fue robado anoche.');
+    expect(await customersWith('tzab')).toEqual(['100003']);
+    expect(await reportsWith('robado')).toEqual(['2611000033']);
+
+    await db
+      .updateTable('customers')
+      .set({ name: 'Xóchitl Méndez', search_name: searchKey('Xóchitl Méndez') })
+      .where('customer_number', '=', '100003')
+      .execute();
+    expect(await customersWith('tzab')).toEqual([]);
+    expect(await customersWith('mendez')).toEqual(['100003']);
+
+    await db
+      .updateTable('reports')
+      .set({ search_text: searchKey('El medidor fue reemplazado.') })
+      .where('number', '=', '2611000033')
+      .execute();
+    expect(await reportsWith('robado')).toEqual([]);
+    expect(await reportsWith('reemplazado')).toEqual(['2611000033']);
+    // A change to other columns leaves the index as it is.
+    await db.updateTable('reports').set({ status: 'closed' }).where('number', '=', '2611000033').execute();
+    expect(await reportsWith('reemplazado')).toEqual(['2611000033']);
+
+    await db.deleteFrom('reports').where('number', '=', '2611000033').execute();
+    await db.deleteFrom('customers').where('customer_number', '=', '100003').execute();
+    expect(await reportsWith('reemplazado')).toEqual([]);
+    expect(await customersWith('mendez')).toEqual([]);
+  });
+
+  it('takes the term literally: wildcards, quotes and search syntax are plain characters', async () => {
+    await addReport(db, '2611000044', '100001', 'Le cobraron el 50% del cargo_fijo.');
+    await addReport(db, '2611000055', '100001', 'Le cobraron 500 pesos del cargo fijo "extra".');
+    expect(await reportsWith('50%')).toEqual(['2611000044']);
+    expect(await reportsWith('cargo_fijo')).toEqual(['2611000044']);
+    expect(await reportsWith('cargo fijo')).toEqual(['2611000055']);
+    expect(await reportsWith('"extra"')).toEqual(['2611000055']);
+    for (const syntax of ['cargo OR fuga', 'NEAR(cargo fijo)', 'carg*', 'description: fuga', '\\%_']) {
+      expect(await reportsWith(syntax), syntax).toEqual([]);
+    }
+  });
+
+  it('says "more than max" instead of listing them, and leaves short terms to the caller', async () => {
+    expect(await reportsWith('cobr', 1)).toBeNull();
+    expect(await reportsWith('cobr', 3)).toEqual(['2611000022', '2611000044', '2611000055']);
+    expect(await reportsWith('50')).toBeNull();
+  });
+
+  it.runIf(kind.name === 'sqlite')(
+    'stays right after VACUUM, and reads the FTS table, not reports',
+    async () => {
+      await addReport(db, '2611000066', '100002', 'Poste caído sobre la banqueta.');
+      await db.deleteFrom('reports').where('number', '=', '2611000011').execute();
+      await sql`vacuum`.execute(db);
+      expect(await reportsWith('poste caido')).toEqual(['2611000066']);
+      expect(await reportsWith('juarez')).toEqual([]);
+      // FTS5 compares the index with the table it indexes; a mismatch is an error.
+      await sql`insert into reports_search (reports_search, rank) values ('integrity-check', 1)`.execute(db);
+      await sql`insert into customers_search (customers_search, rank) values ('integrity-check', 1)`.execute(
+        db,
+      );
+
+      const queries: CompiledQuery[] = [];
+      const spy = db.withPlugin({
+        transformQuery: (args) => {
+          queries.push(db.getExecutor().compileQuery(args.node, args.queryId));
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+      expect(await keysContaining(spy, 'reports.search_text', 'poste', 10)).toEqual(['2611000066']);
+      expect(await keysContaining(spy, 'customers.search_name', 'gomez', 10)).toEqual(['100002']);
+      expect(queries).toHaveLength(2);
+      for (const query of queries) {
+        const { rows } = await db.executeQuery<{ detail: string }>(
+          CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+        );
+        const plan = rows.map((row) => row.detail).join('\n');
+        expect(plan).toMatch(/SCAN (reports|customers)_search VIRTUAL TABLE INDEX \d+:M/);
+        expect(plan).toMatch(/SEARCH (reports|customers) USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+        expect(plan).not.toMatch(/SCAN (reports|customers)\b(?!_search)/);
+      }
+    },
+  );
+
+  it.runIf(kind.name === 'postgres')('has trigram indexes that a LIKE with escapes can use', async () => {
+    const plan = await db.connection().execute(async (connection) => {
+      // On a few rows a sequential scan is cheaper; forbid it to see that the index serves.
+      await sql`set enable_seqscan = off`.execute(connection);
+      try {
+        const reports = await sql<{ 'QUERY PLAN': string }>`explain select number from reports
+          where search_text like ${'%50\\%%'} escape '\\'`.execute(connection);
+        const customers = await sql<{ 'QUERY PLAN': string }>`explain select customer_number from customers
+          where search_name like ${'%juarez%'} escape '\\'`.execute(connection);
+        return [...reports.rows, ...customers.rows].map((row) => row['QUERY PLAN']).join('\n');
+      } finally {
+        await sql`reset enable_seqscan`.execute(connection);
+      }
+    });
+    expect(plan).toContain('reports_search_text_trgm');
+    expect(plan).toContain('customers_search_name_trgm');
+  });
+});
