@@ -45,23 +45,28 @@ async function mark(
   });
 }
 
-async function candidates(
+/**
+ * Open reports with a running clock whose at-risk or due time has come, soonest first. Served
+ * by the status-first indexes of migration 008 (promise-watch.test.ts checks the plan).
+ */
+export function watchCandidates(
   db: Kysely<Database>,
   state: string[],
   column: 'due_at' | 'at_risk_at',
   nowIso: string,
 ) {
-  const rows = await db
+  return db
     .selectFrom('reports')
     .select(['number', 'due_at'])
     .where('promise_state', 'in', state)
     .where(column, column === 'due_at' ? '<' : '<=', nowIso)
     .where('status', 'in', CLOCK_RUNNING)
     .orderBy(column)
-    .limit(BATCH)
-    .execute();
-  return rows;
+    .limit(BATCH);
 }
+
+const candidates = (db: Kysely<Database>, state: string[], column: 'due_at' | 'at_risk_at', nowIso: string) =>
+  watchCandidates(db, state, column, nowIso).execute();
 
 /**
  * One pass of the promise watch: reports whose promise is 80 % used become `at_risk`, those

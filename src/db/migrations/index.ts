@@ -5,6 +5,8 @@ import * as security from './003_security.js';
 import * as outbox from './004_outbox.js';
 import * as publicAccess from './005_public_access.js';
 import * as backOffice from './006_back_office.js';
+import * as textSearch from './007_text_search.js';
+import * as promiseWatchIndexes from './008_promise_watch_indexes.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '004_outbox': outbox,
   '005_public_access': publicAccess,
   '006_back_office': backOffice,
+  '007_text_search': textSearch,
+  '008_promise_watch_indexes': promiseWatchIndexes,
 };
