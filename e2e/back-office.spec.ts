@@ -85,6 +85,13 @@ test('back office takes a billing report from the queue, asks for a document, at
   await expect(page).toHaveURL(/\/cola\/facturacion$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cola · Facturación');
 
+  // Two letters are too few for a word search: the page says so and does not ask.
+  await page.getByTestId('queue-search').fill('ju');
+  await expect(page.getByText('Escriba al menos 3 caracteres para buscar.')).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page).not.toHaveURL(/q=ju/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
   // Filters live in the address bar.
   await page.getByTestId('queue-search').fill(number);
   await expect(page).toHaveURL(new RegExp(`q=${number}`));

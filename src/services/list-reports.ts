@@ -5,10 +5,10 @@ import { searchKey } from '../core/normalize.js';
 import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus, StaffRef } from '../core/report.js';
-import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
+import { type QueueSort, type ReportQueueQuery, SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
 import { contains } from '../db/like.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
-import { isOneOf, keysContaining, SHORTEST_INDEXED_TERM } from '../db/text-search.js';
+import { isOneOf, keysContaining } from '../db/text-search.js';
 import type { ServiceContext } from './context.js';
 
 export type ReportListQuery = Omit<ReportQueueQuery, 'sort'> & { sort?: QueueSort | undefined };
@@ -158,7 +158,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     } else {
       const key = searchKey(text);
       // Shorter terms are not in the text indexes, and looking one up would read every report.
-      if ([...key].length < SHORTEST_INDEXED_TERM) throw shortTerm();
+      if ([...key].length < SHORTEST_SEARCH_TERM) throw shortTerm();
       // A word found in few reports or customers becomes their keys, and the queue a few
       // lookups by key; a common one is tested on each row as the queue is read in order, which
       // stops after a page because such rows are everywhere.

@@ -71,6 +71,13 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
  * commas; `assignee` is a username, `me` or `none`; a created bound given as a date is a whole
  * day in Rioverde (`createdTo=2026-11-30` includes that day).
  */
+/**
+ * The fewest characters a word search (`q`) takes: words are found through trigram indexes,
+ * which cannot look up less, and without them a search reads every report. The web page waits
+ * for this many before it asks.
+ */
+export const SHORTEST_SEARCH_TERM = 3;
+
 export const reportQueueQuery = z.strictObject({
   promise: z.enum(PROMISE_STATES, msg('invalid')).optional(),
   department: departmentCodeField.optional(),

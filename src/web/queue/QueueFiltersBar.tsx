@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROMISE_STATES } from '../../core/promise.js';
 import { CHANNELS, REPORT_TYPES, STATUSES } from '../../core/report.js';
+import { SHORTEST_SEARCH_TERM } from '../../core/requests/back-office.js';
 import { TRACKS } from '../../core/routing.js';
 import type { Actor } from '../api/types.js';
 import { ChecklistFilter } from './ChecklistFilter.js';
@@ -62,6 +63,8 @@ export function QueueFiltersBar({ filters, onChange, assignees }: QueueFiltersBa
           placeholder={t('queue.filters.qPlaceholder')}
           value={filters.q}
           onCommit={(q) => set('q', q)}
+          minLength={SHORTEST_SEARCH_TERM}
+          tooShort={t('queue.filters.qTooShort', { count: SHORTEST_SEARCH_TERM })}
           type="search"
           data-testid="queue-search"
         />
@@ -178,14 +181,20 @@ interface DebouncedInputProps {
   placeholder: string;
   value: string;
   onCommit: (value: string) => void;
+  /** Below this many characters (but not empty) the value is not sent; `tooShort` says why. */
+  minLength?: number;
+  tooShort?: string;
   type?: string;
   'data-testid'?: string;
 }
 
 /** Typing does not ask the server on every key: the value goes to the address bar after a pause. */
-function DebouncedInput({ value, onCommit, ...props }: DebouncedInputProps) {
+function DebouncedInput({ value, onCommit, minLength = 0, tooShort, ...props }: DebouncedInputProps) {
   const [typed, setTyped] = useState(value);
-  const commit = useDebouncedCallback((next: string) => onCommit(next.trim()), 350);
+  const isShort = (text: string) => text.trim().length > 0 && [...text.trim()].length < minLength;
+  const commit = useDebouncedCallback((next: string) => {
+    if (!isShort(next)) onCommit(next.trim());
+  }, 350);
   // The address bar changed by other means (clear, back button): show what it says.
   useEffect(() => {
     setTyped((current) => (current.trim() === value ? current : value));
@@ -195,6 +204,7 @@ function DebouncedInput({ value, onCommit, ...props }: DebouncedInputProps) {
       {...props}
       value={typed}
       maxLength={100}
+      description={isShort(typed) ? tooShort : undefined}
       onChange={(event) => {
         setTyped(event.currentTarget.value);
         commit(event.currentTarget.value);
