@@ -104,6 +104,8 @@ export interface ReportsTable {
   assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The description as the queue's free-text search compares it (core/normalize.ts). */
   search_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 while the report is still to be worked (computed by the database from `status`). */
+  is_open: ColumnType<number, never, never>;
 }
 
 export interface ReportDocumentsTable {

@@ -29,7 +29,10 @@ export interface ReportSummary {
   createdAt: Date;
 }
 
+/** What `reports.is_open` marks (migration 009): its indexes give these in promise order. */
 const OPEN: ReportStatus[] = ['new', 'assigned', 'in_progress', 'waiting_customer'];
+const isOpenSet = (statuses: readonly string[]) =>
+  statuses.length === OPEN.length && OPEN.every((status) => statuses.includes(status));
 
 /** Which column a sort reads, and which way. */
 const ORDER = {
@@ -114,9 +117,12 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   if (query.promise)
     q = q
       .where('reports.promise_state', '=', query.promise satisfies PromiseState)
-      .where('reports.status', 'in', OPEN);
+      .where('reports.is_open', '=', 1);
   if (query.department) q = q.where('reports.department_code', '=', query.department);
-  if (query.status) q = q.where('reports.status', 'in', query.status);
+  if (query.status)
+    q = isOpenSet(query.status)
+      ? q.where('reports.is_open', '=', 1)
+      : q.where('reports.status', 'in', query.status);
   if (query.type) q = q.where('reports.type', 'in', query.type);
   if (query.track) q = q.where('reports.track', 'in', query.track);
   if (query.channel) q = q.where('reports.channel', 'in', query.channel);

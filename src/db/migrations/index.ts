@@ -7,6 +7,7 @@ import * as publicAccess from './005_public_access.js';
 import * as backOffice from './006_back_office.js';
 import * as textSearch from './007_text_search.js';
 import * as promiseWatchIndexes from './008_promise_watch_indexes.js';
+import * as openQueue from './009_open_queue.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '006_back_office': backOffice,
   '007_text_search': textSearch,
   '008_promise_watch_indexes': promiseWatchIndexes,
+  '009_open_queue': openQueue,
 };
