@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
 import type { Database } from './schema.js';
 
@@ -27,8 +27,8 @@ const writers = new WeakMap<Kysely<Database>, Writer>();
  * On SQLite the one connection writes one transaction at a time, and with synchronous=FULL
  * each commit waits for the disk (about 0.5 ms here) while the server's only thread can do
  * nothing else. So works that arrive while a transaction is committing wait and then share
- * the next one (group commit): each runs inside its own savepoint, a work that fails is rolled
- * back to its savepoint and rejected alone, and the rest commit together with one flush.
+ * the next one (group commit), and commit together with one flush; a work that fails is
+ * rejected alone and the others are still committed (see `commitBatch`).
  * Durability is unchanged: nobody is answered before the commit that holds their writes.
  *
  * PostgreSQL runs transactions side by side on its pool and groups commits itself, so there
@@ -61,34 +61,40 @@ async function drain(db: Kysely<Database>, writer: Writer): Promise<void> {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/**
+ * The batch's works one after another in one transaction. Without savepoints: releasing one
+ * makes SQLite's FTS5 write out its pending index entries, which cost more than the filing
+ * itself. So when a work fails, the whole transaction is rolled back and every work of the
+ * batch runs again in a transaction of its own (works only touch the database, so running one
+ * again after a rollback is running it for the first time). Failures are rare: most requests
+ * that would fail are refused before they reach a write.
+ */
 async function commitBatch(db: Kysely<Database>, batch: Pending[]): Promise<void> {
-  const outcomes: Outcome[] = [];
+  const values: unknown[] = [];
   try {
     await db.transaction().execute(async (trx) => {
-      if (batch.length === 1) {
-        // Alone, the transaction itself is the savepoint: a failure rolls it all back.
-        outcomes.push({ ok: true, value: await (batch[0] as Pending).work(trx) });
-        return;
-      }
-      for (const pending of batch) {
-        await sql`savepoint folio_work`.execute(trx);
-        try {
-          outcomes.push({ ok: true, value: await pending.work(trx) });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
-          await sql`rollback to folio_work`.execute(trx);
-        }
-        await sql`release folio_work`.execute(trx);
-      }
+      for (const pending of batch) values.push(await pending.work(trx));
     });
   } catch (error) {
-    // The commit itself failed (or the lone work threw): nothing of this batch was written.
-    for (const pending of batch) pending.reject(error);
+    if (batch.length === 1) {
+      (batch[0] as Pending).reject(error);
+      return;
+    }
+    for (const pending of batch) await commitAlone(db, pending);
     return;
   }
   batch.forEach((pending, i) => {
-    const outcome = outcomes[i] as Outcome;
-    if (outcome.ok) pending.resolve(outcome.value);
-    else pending.reject(outcome.error);
+    pending.resolve(values[i]);
   });
+}
+
+async function commitAlone(db: Kysely<Database>, pending: Pending): Promise<void> {
+  let outcome: Outcome;
+  try {
+    outcome = { ok: true, value: await db.transaction().execute(pending.work) };
+  } catch (error) {
+    outcome = { ok: false, error };
+  }
+  if (outcome.ok) pending.resolve(outcome.value);
+  else pending.reject(outcome.error);
 }
