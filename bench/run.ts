@@ -5,11 +5,19 @@
  *   npm run bench                          both scenarios, 2 rounds of 15 s each, 16 connections
  *   npm run bench -- --duration=30 --rounds=2 --scenarios=lookup
  *   npm run bench -- --profile=lookup      also writes a V8 CPU profile of the server
+ *   npm run bench -- --scenarios=queue --size=1000k
+ *                                          the back-office queue, view by view, on 1,000,000
+ *                                          reports (bench/queue.ts): 1 round, 5 s per view at
+ *                                          16 and at 1 connection(s)
+ *
+ * `--size` picks the seed (default 200k, see bench/seed.ts); file and lookup runs use it too.
+ * Queue options: `--views=default,q-` (names or prefixes), `--queue-connections=16,1`,
+ * `--no-plans` (skip the EXPLAIN QUERY PLAN pass).
  *
  * Every option can also be given as an environment variable: BENCH_DURATION, BENCH_WARMUP,
  * BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SCENARIOS, BENCH_PROFILE, BENCH_IDEMPOTENCY,
  * BENCH_RESEED, BENCH_BUILD, BENCH_REV, BENCH_QUIET_WAIT, BENCH_RETRIES, BENCH_NICE, BENCH_WORKERS,
- * BENCH_SQL_TIMING.
+ * BENCH_SQL_TIMING, BENCH_SIZE, BENCH_CUSTOMERS, BENCH_VIEWS, BENCH_QUEUE_CONNECTIONS, BENCH_PLANS.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,16 +25,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
+import { type QueueRun, runQueue } from './queue.js';
 import {
   AGENT_PASSWORD,
   agentUsername,
   BENCH_DESCRIPTION,
-  CUSTOMERS,
   ensureSeed,
   FIRST_CUSTOMER,
-  REPORTS,
-  SEED_FILE,
   seededReportNumbers,
+  seedSize,
 } from './seed.js';
 import {
   acquireLock,
@@ -43,8 +50,10 @@ import {
   waitForQuiet,
 } from './server.js';
 
-type Scenario = 'file' | 'lookup' | 'ceiling';
-const SCENARIOS: readonly Scenario[] = ['file', 'lookup', 'ceiling'];
+type Scenario = 'file' | 'lookup' | 'ceiling' | 'queue';
+const SCENARIOS: readonly Scenario[] = ['file', 'lookup', 'ceiling', 'queue'];
+/** The scenarios of bench/run.ts itself (the queue has its own module). */
+type RunScenario = Exclude<Scenario, 'queue'>;
 
 const TARGETS = {
   file: { rps: 2_000, p99: 50 },
@@ -89,6 +98,11 @@ const KNOWN = [
   'nice',
   'workers',
   'sql-timing',
+  'size',
+  'customers',
+  'views',
+  'queue-connections',
+  'plans',
 ];
 for (const arg of process.argv.slice(2)) {
   const name = arg.replace(/^--(no-)?/, '').split('=')[0] ?? '';
@@ -96,9 +110,27 @@ for (const arg of process.argv.slice(2)) {
     throw new Error(`unknown option ${arg} (known: ${KNOWN.join(', ')})`);
 }
 
+const given = (name: string) => option(name, '') !== '';
 const options = {
   duration: positive('duration', 15),
   warmup: positive('warmup', 3),
+  /** The seed: `200k` (default) or e.g. `1000k` (bench/seed.ts). */
+  size: seedSize(
+    option('size', '200k'),
+    given('customers') ? Math.round(positive('customers', 100_000)) : undefined,
+  ),
+  /** The queue's views (names or prefixes, bench/queue.ts); empty: all. */
+  views: option('views', '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+  /** Connection counts each queue view is measured at. */
+  queueConnections: option('queue-connections', '16,1')
+    .split(',')
+    .map((s) => Math.round(Number(s)))
+    .filter((n) => Number.isFinite(n) && n > 0),
+  /** The queue's EXPLAIN QUERY PLAN pass. */
+  plans: option('plans', 'true') !== 'false',
   connections: Math.round(positive('connections', 16)),
   rounds: Math.round(positive('rounds', 2)),
   scenarios: option('scenarios', 'file,lookup')
@@ -136,12 +168,15 @@ const DISTURBED_WAIT = 5;
 function disturbed(m: Measurement): boolean {
   return m.serverWaitPercent > DISTURBED_WAIT || m.benchWaitPercent > DISTURBED_WAIT;
 }
-if (options.scenarios.length === 0) throw new Error('--scenarios must name file, lookup and/or ceiling');
+if (options.scenarios.length === 0)
+  throw new Error('--scenarios must name file, lookup, ceiling and/or queue');
+if (options.scenarios.includes('queue') && options.size.shape !== 'queue')
+  throw new Error("--scenarios=queue needs the back office's seed: add --size=1000k (any size but 200k)");
 
 // ------------------------------------------------------------------------------- scenarios
 
 interface Measurement {
-  scenario: Scenario;
+  scenario: RunScenario;
   round: number;
   /** autocannon's mean requests per second. */
   rps: number;
@@ -177,7 +212,7 @@ function randomInt(below: number): number {
   return Math.floor(Math.random() * below);
 }
 
-function requestsFor(scenario: Scenario, numbers: string[]): autocannon.Request[] {
+function requestsFor(scenario: RunScenario, numbers: string[]): autocannon.Request[] {
   if (scenario === 'lookup' || scenario === 'ceiling') {
     return [
       {
@@ -198,7 +233,7 @@ function requestsFor(scenario: Scenario, numbers: string[]): autocannon.Request[
       setupRequest: (request) => {
         sent++;
         request.body = JSON.stringify({
-          customerNumber: String(FIRST_CUSTOMER + randomInt(CUSTOMERS)),
+          customerNumber: String(FIRST_CUSTOMER + randomInt(options.size.customers)),
           channel: 'phone',
           type: 'complaint',
           description: `${BENCH_DESCRIPTION} (${sent})`,
@@ -215,7 +250,7 @@ function requestsFor(scenario: Scenario, numbers: string[]): autocannon.Request[
 async function load(
   server: RunningServer,
   cookie: string,
-  scenario: Scenario,
+  scenario: RunScenario,
   seconds: number,
   numbers: string[],
 ) {
@@ -230,7 +265,7 @@ async function load(
 }
 
 /** Where the server's SQLite time went (written by bench/sql-timing.mjs when it exits). */
-function printSqlTiming(scenario: Scenario, file: string, answered: number) {
+function printSqlTiming(scenario: RunScenario, file: string, answered: number) {
   if (!fs.existsSync(file)) {
     console.warn(`\n  ! no SQL timing written (${file})`);
     return;
@@ -253,9 +288,9 @@ function printSqlTiming(scenario: Scenario, file: string, answered: number) {
 }
 
 /** A fresh copy of the seed per run, so filing runs do not grow the cached seed. */
-function freshCopy(scenario: Scenario): string {
+function freshCopy(scenario: RunScenario): string {
   const dir = fs.mkdtempSync(path.join(DATA_DIR, 'run-'));
-  if (scenario !== 'ceiling') fs.copyFileSync(SEED_FILE, path.join(dir, 'folio.sqlite'));
+  if (scenario !== 'ceiling') fs.copyFileSync(options.size.file, path.join(dir, 'folio.sqlite'));
   return dir;
 }
 
@@ -268,7 +303,7 @@ function countReports(dir: string): number {
   }
 }
 
-async function measure(scenario: Scenario, round: number, numbers: string[]): Promise<Measurement> {
+async function measure(scenario: RunScenario, round: number, numbers: string[]): Promise<Measurement> {
   const dir = freshCopy(scenario);
   const profileDir = path.join(DATA_DIR, 'profiles');
   const nodeFlags = options.profile.includes(scenario)
@@ -317,7 +352,7 @@ async function measure(scenario: Scenario, round: number, numbers: string[]): Pr
     let note = '';
     if (timeSql) printSqlTiming(scenario, sqlTimingFile, warm['2xx'] + result['2xx']);
     if (scenario === 'file') {
-      const filed = countReports(dir) - REPORTS;
+      const filed = countReports(dir) - options.size.reports;
       note = `database grew by ${filed} reports (${warm['2xx']} 201s in warm-up + ${result['2xx']} measured + requests in flight at the end)`;
     }
     console.log('done');
@@ -404,7 +439,7 @@ function print(results: Measurement[]) {
 
   console.log('\nverdicts (worst round per scenario):');
   for (const scenario of options.scenarios) {
-    if (scenario === 'ceiling') continue;
+    if (scenario === 'ceiling' || scenario === 'queue') continue;
     const runs = results.filter((r) => r.scenario === scenario);
     const rps = Math.min(...runs.map((r) => r.okRps));
     const p99 = Math.max(...runs.map((r) => r.p99));
@@ -456,21 +491,24 @@ async function main() {
     }
   }
   const source = options.build ? buildServer(options.rev || undefined) : lastBuild();
-  await ensureSeed({ force: options.reseed });
-  const numbers = seededReportNumbers(SEED_FILE);
-  console.log(
-    `${options.scenarios.join(' + ')}: ${options.rounds} round(s), ${options.connections} connections, ` +
-      `${options.warmup} s warm-up + ${options.duration} s measured each` +
-      (options.nice ? `, niceness ${options.nice}` : '') +
-      (options.workers ? `, FOLIO_WORKERS=${options.workers}` : '') +
-      (options.scenarios.includes('file')
-        ? `, Idempotency-Key ${options.idempotency ? 'sent' : 'not sent'}`
-        : ''),
-  );
+  await ensureSeed({ force: options.reseed, size: options.size });
+  const runScenarios = options.scenarios.filter((s): s is RunScenario => s !== 'queue');
+  const numbers = runScenarios.some((s) => s !== 'file') ? seededReportNumbers(options.size.file) : [];
+  if (runScenarios.length > 0)
+    console.log(
+      `${runScenarios.join(' + ')} on the ${options.size.label} seed: ` +
+        `${options.rounds} round(s), ${options.connections} connections, ` +
+        `${options.warmup} s warm-up + ${options.duration} s measured each` +
+        (options.nice ? `, niceness ${options.nice}` : '') +
+        (options.workers ? `, FOLIO_WORKERS=${options.workers}` : '') +
+        (options.scenarios.includes('file')
+          ? `, Idempotency-Key ${options.idempotency ? 'sent' : 'not sent'}`
+          : ''),
+    );
 
   const results: Measurement[] = [];
-  for (let round = 1; round <= options.rounds; round++) {
-    for (const scenario of options.scenarios) {
+  for (let round = 1; round <= (runScenarios.length > 0 ? options.rounds : 0); round++) {
+    for (const scenario of runScenarios) {
       // A run during which other processes took a lot of CPU is repeated (the best kept).
       let best: Measurement | undefined;
       for (let attempt = 0; attempt <= options.retries; attempt++) {
@@ -489,11 +527,33 @@ async function main() {
       if (best) results.push(best);
     }
   }
-  print(results);
+  if (results.length > 0) print(results);
+
+  let queue: QueueRun | undefined;
+  if (options.scenarios.includes('queue')) {
+    // A view is a few seconds (not 15) and one round by default: 25 views at 2 connection counts.
+    queue = await runQueue({
+      size: options.size,
+      duration: given('duration') ? options.duration : 5,
+      warmup: given('warmup') ? options.warmup : 1,
+      connections: options.queueConnections,
+      rounds: given('rounds') ? options.rounds : 1,
+      nice: options.nice,
+      workers: options.workers,
+      quietWait: options.quietWait,
+      retries: options.retries,
+      views: options.views,
+      plans: options.plans,
+    });
+    console.log(`\nmachine: ${machine().join('; ')}`);
+  }
   console.log(`server: ${source}`);
 
   const file = path.join(DATA_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ options, source, machine: machine(), results }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ options, source, machine: machine(), results, ...(queue ? { queue } : {}) }, null, 2)}\n`,
+  );
   console.log(`results: ${path.relative(ROOT, file)}`);
   if (options.profile.length > 0)
     console.log(`CPU profiles: ${path.relative(ROOT, path.join(DATA_DIR, 'profiles'))}`);

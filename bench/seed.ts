@@ -10,10 +10,18 @@ import { hashPassword } from '../src/services/passwords.js';
 import { builtMigrations, DATA_DIR, startServer } from './server.js';
 
 /**
- * The benchmark's data set: 100,000 customers (3 invoices each), 200,000 reports spread over
- * the 24 months before the current one (each with its "filed" event), and 20 agents. The
- * current month's counter is left at 0, so the filing run has the whole month (99,999
- * numbers) to itself.
+ * The benchmark's data set, built at a size (`--size`):
+ *
+ * - `200k` (the default, `seed.sqlite`): 100,000 customers (3 invoices each), 200,000 reports
+ *   spread over the 24 months before the current one (each with its "filed" event), and 20
+ *   agents. The current month's counter is left at 0, so the filing run has the whole month
+ *   (99,999 numbers) to itself. The figures in bench/README.md up to "Queue on 1,000,000
+ *   reports" were taken with it; what it holds does not change with the other sizes.
+ * - any other size, e.g. `1000k` (`seed-1000k.sqlite`): the back office's shape, built by
+ *   bench/seed-queue.ts — reports over the 24 months before this one and this month up to now,
+ *   most closed, an open backlog across the departments (assigned to back-office users and
+ *   technicians who exist in the seed, some at risk or breached), a quarter as many customers
+ *   as reports (at least 100,000) in 30 colonias. `--customers=N` overrides the customers.
  *
  * The schema comes from the server itself (started once on an empty directory, so it
  * migrates and creates `admin`); the rows are then written straight into the SQLite file.
@@ -21,6 +29,8 @@ import { builtMigrations, DATA_DIR, startServer } from './server.js';
 
 /** Bump when what is seeded changes, so a cached seed is rebuilt. */
 const SEED_VERSION = 3;
+/** The same for the queue shape (bench/seed-queue.ts). */
+const QUEUE_SEED_VERSION = 1;
 
 export const SEED_FILE = path.join(DATA_DIR, 'seed.sqlite');
 const SEED_META = path.join(DATA_DIR, 'seed.json');
@@ -33,8 +43,49 @@ export const FIRST_CUSTOMER = 100_001;
 export const AGENT_PASSWORD = 'bench-agent-password-2026';
 export const agentUsername = (i: number) => `bench-agent-${String(i + 1).padStart(2, '0')}`;
 
-interface SeedMeta {
+/** How big a seed is, and which generator builds it. */
+export interface SeedSize {
+  /** `200k`, `1000k`, … — names the cached file. */
+  label: string;
+  customers: number;
+  reports: number;
+  /** `classic`: the original 200k data set; `queue`: bench/seed-queue.ts. */
+  shape: 'classic' | 'queue';
+  file: string;
+  meta: string;
+}
+
+export const DEFAULT_SIZE: SeedSize = {
+  label: '200k',
+  customers: CUSTOMERS,
+  reports: REPORTS,
+  shape: 'classic',
+  file: SEED_FILE,
+  meta: SEED_META,
+};
+
+/** `200k`, `1000k`, `1m`, `1000000` → a seed size (`customers` overrides the derived count). */
+export function seedSize(text: string, customers?: number): SeedSize {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!match) throw new Error(`--size must be a count like 200k, 1000k or 1m (got ${text})`);
+  const unit = match[2]?.toLowerCase();
+  const reports = Math.round(Number(match[1]) * (unit === 'k' ? 1_000 : unit === 'm' ? 1_000_000 : 1));
+  if (reports === REPORTS && (customers === undefined || customers === CUSTOMERS)) return DEFAULT_SIZE;
+  if (reports < 1_000) throw new Error('--size must be at least 1k reports');
+  const label = reports % 1_000 === 0 ? `${reports / 1_000}k` : String(reports);
+  return {
+    label,
+    reports,
+    customers: customers ?? Math.max(100_000, Math.round(reports / 4)),
+    shape: 'queue',
+    file: path.join(DATA_DIR, `seed-${label}.sqlite`),
+    meta: path.join(DATA_DIR, `seed-${label}.json`),
+  };
+}
+
+export interface SeedMeta {
   version: number;
+  shape?: 'classic' | 'queue';
   customers: number;
   reports: number;
   months: string[];
@@ -44,10 +95,14 @@ interface SeedMeta {
   migrations: string[];
   seededAt: string;
   seconds: number;
+  /** Where the seeding time went (queue shape). */
+  phases?: Record<string, number>;
+  /** What the queue shape holds: open reports by status, department, promise state… */
+  summary?: Record<string, unknown>;
 }
 
 /** Deterministic PRNG (mulberry32), so every seed holds the same data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -58,11 +113,11 @@ function random(seed: number): () => number {
   };
 }
 
-function pick<T>(rand: () => number, items: readonly T[]): T {
+export function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;
 }
 
-const GIVEN = [
+export const GIVEN = [
   'María Guadalupe',
   'José Luis',
   'Juana',
@@ -84,7 +139,7 @@ const GIVEN = [
   'Efraín',
   'Inés',
 ];
-const SURNAMES = [
+export const SURNAMES = [
   'Juárez',
   'Hernández',
   'García',
@@ -106,7 +161,7 @@ const SURNAMES = [
   'Domínguez',
   'Ávila',
 ];
-const COLONIAS: [string, string, number, number][] = [
+export const COLONIAS: [string, string, number, number][] = [
   ['Centro', '79610', 21.9297, -99.9946],
   ['San Miguel', '79614', 21.9342, -99.9901],
   ['El Refugio', '79616', 21.9251, -99.9998],
@@ -118,8 +173,8 @@ const COLONIAS: [string, string, number, number][] = [
   ['San Antonio', '79619', 21.9209, -99.9937],
   ['Bugambilias', '79624', 21.9363, -100.0021],
 ];
-const STREETS = ['Centenario', 'Madero', 'Hidalgo', 'Benito Juárez', 'Zaragoza', 'Morelos', 'Allende'];
-const PHRASES = [
+export const STREETS = ['Centenario', 'Madero', 'Hidalgo', 'Benito Juárez', 'Zaragoza', 'Morelos', 'Allende'];
+export const PHRASES = [
   'El cliente reporta que no tiene servicio desde ayer por la tarde.',
   'Se queja de un cobro duplicado en su último recibo.',
   'Solicita aclaración del consumo facturado, que considera excesivo.',
@@ -151,7 +206,7 @@ export function currentPeriod(now: Date): string {
 }
 
 /** 'YYMM' `back` months before `period`, and that month's first instant (UTC, 12:00 local-ish). */
-function earlierPeriod(period: string, back: number): { period: string; start: Date; end: Date } {
+export function earlierPeriod(period: string, back: number): { period: string; start: Date; end: Date } {
   const year = 2000 + Number(period.slice(0, 2));
   const month = Number(period.slice(2, 4)) - 1;
   const start = new Date(Date.UTC(year, month - back, 1, 6));
@@ -161,14 +216,15 @@ function earlierPeriod(period: string, back: number): { period: string; start: D
   return { period: `${yy}${mm}`, start, end };
 }
 
-export function seedIsCurrent(): boolean {
-  if (!fs.existsSync(SEED_FILE) || !fs.existsSync(SEED_META)) return false;
+export function seedIsCurrent(size: SeedSize = DEFAULT_SIZE): boolean {
+  if (!fs.existsSync(size.file) || !fs.existsSync(size.meta)) return false;
   try {
-    const meta = JSON.parse(fs.readFileSync(SEED_META, 'utf8')) as SeedMeta;
+    const meta = JSON.parse(fs.readFileSync(size.meta, 'utf8')) as SeedMeta;
     return (
-      meta.version === SEED_VERSION &&
-      meta.customers === CUSTOMERS &&
-      meta.reports === REPORTS &&
+      meta.version === (size.shape === 'classic' ? SEED_VERSION : QUEUE_SEED_VERSION) &&
+      (meta.shape ?? 'classic') === size.shape &&
+      meta.customers === size.customers &&
+      meta.reports === size.reports &&
       meta.period === currentPeriod(new Date()) &&
       JSON.stringify(meta.migrations) === JSON.stringify(builtMigrations())
     );
@@ -177,10 +233,16 @@ export function seedIsCurrent(): boolean {
   }
 }
 
-/** Builds bench/.data/seed.sqlite (unless a current one is cached). */
-export async function ensureSeed(options: { force?: boolean } = {}): Promise<void> {
-  if (!options.force && seedIsCurrent()) {
-    console.log(`using the cached seed ${path.relative(process.cwd(), SEED_FILE)}`);
+/** The cached seed's description (bench/.data/seed*.json). */
+export function seedMeta(size: SeedSize = DEFAULT_SIZE): SeedMeta {
+  return JSON.parse(fs.readFileSync(size.meta, 'utf8')) as SeedMeta;
+}
+
+/** Builds bench/.data/seed.sqlite (or seed-<size>.sqlite), unless a current one is cached. */
+export async function ensureSeed(options: { force?: boolean; size?: SeedSize } = {}): Promise<void> {
+  const size = options.size ?? DEFAULT_SIZE;
+  if (!options.force && seedIsCurrent(size)) {
+    console.log(`using the cached seed ${path.relative(process.cwd(), size.file)}`);
     return;
   }
   const started = Date.now();
@@ -192,25 +254,38 @@ export async function ensureSeed(options: { force?: boolean } = {}): Promise<voi
     const file = path.join(workDir, 'folio.sqlite');
 
     // 2. The rows, straight into the file.
-    console.log('seeding 100,000 customers and 200,000 reports…');
+    console.log(
+      `seeding ${size.customers.toLocaleString('en-US')} customers and ${size.reports.toLocaleString('en-US')} reports` +
+        `${size.shape === 'queue' ? ' (queue shape)' : ''}…`,
+    );
     const now = new Date();
-    const { months, migrations } = await fill(file, now);
+    const filled: {
+      months: string[];
+      migrations: string[];
+      phases?: Record<string, number>;
+      summary?: Record<string, unknown>;
+    } =
+      size.shape === 'classic'
+        ? await fill(file, now)
+        : await (await import('./seed-queue.js')).fillQueue(file, now, size);
 
-    fs.rmSync(SEED_FILE, { force: true });
-    fs.renameSync(file, SEED_FILE);
+    fs.rmSync(size.file, { force: true });
+    fs.renameSync(file, size.file);
     const meta: SeedMeta = {
-      version: SEED_VERSION,
-      customers: CUSTOMERS,
-      reports: REPORTS,
-      months,
+      version: size.shape === 'classic' ? SEED_VERSION : QUEUE_SEED_VERSION,
+      ...(size.shape === 'classic' ? {} : { shape: size.shape }),
+      customers: size.customers,
+      reports: size.reports,
+      months: filled.months,
       period: currentPeriod(now),
-      migrations,
+      migrations: filled.migrations,
       seededAt: now.toISOString(),
       seconds: Math.round((Date.now() - started) / 100) / 10,
+      ...(filled.phases ? { phases: filled.phases, summary: filled.summary } : {}),
     };
-    fs.writeFileSync(SEED_META, `${JSON.stringify(meta, null, 2)}\n`);
-    const size = fs.statSync(SEED_FILE).size / 1024 / 1024;
-    console.log(`seeded in ${meta.seconds} s (${size.toFixed(0)} MiB)`);
+    fs.writeFileSync(size.meta, `${JSON.stringify(meta, null, 2)}\n`);
+    const mib = fs.statSync(size.file).size / 1024 / 1024;
+    console.log(`seeded in ${meta.seconds} s (${mib.toFixed(0)} MiB)`);
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
@@ -222,7 +297,7 @@ const DAY = 24 * HOUR;
 const AUTO_CLOSE_AFTER = 7 * DAY;
 
 /** Columns of later migrations, filled only when the schema has them. */
-const OPTIONAL_REPORT_COLUMNS = [
+export const OPTIONAL_REPORT_COLUMNS = [
   'track',
   'department_code',
   'base_due_at',
@@ -234,7 +309,7 @@ const OPTIONAL_REPORT_COLUMNS = [
   'search_text',
 ];
 
-function columnsOf(db: Sqlite.Database, table: string): string[] {
+export function columnsOf(db: Sqlite.Database, table: string): string[] {
   return db
     .prepare('select name from pragma_table_info(?)')
     .pluck()
@@ -243,7 +318,7 @@ function columnsOf(db: Sqlite.Database, table: string): string[] {
 }
 
 /** Track and department per report type, from the routing table when there is one. */
-function routingOf(db: Sqlite.Database): Map<string, { track: string; department: string }> {
+export function routingOf(db: Sqlite.Database): Map<string, { track: string; department: string }> {
   const routes = new Map<string, { track: string; department: string }>();
   if (columnsOf(db, 'routing_rules').length === 0) return routes;
   const rows = db.prepare('select report_type, track, department_code from routing_rules').all() as {
@@ -256,7 +331,7 @@ function routingOf(db: Sqlite.Database): Map<string, { track: string; department
 }
 
 /** The columns this seed writes; a NOT NULL column without a default that is not here breaks it. */
-const SEEDED_COLUMNS: Record<string, string[]> = {
+export const SEEDED_COLUMNS: Record<string, string[]> = {
   departments: ['code', 'name', 'created_at'],
   users: [
     'id',
@@ -311,7 +386,7 @@ const SEEDED_COLUMNS: Record<string, string[]> = {
 };
 
 /** Fails with a clear message when a migration added a column the seed does not fill. */
-function checkSchema(db: Sqlite.Database): void {
+export function checkSchema(db: Sqlite.Database): void {
   const missing: string[] = [];
   for (const [table, seeded] of Object.entries(SEEDED_COLUMNS)) {
     const columns = db
@@ -332,6 +407,84 @@ function checkSchema(db: Sqlite.Database): void {
   }
 }
 
+/** AFTER INSERT triggers that write full-text tables, set aside while seeding. */
+export interface SuspendedFullText {
+  triggers: { name: string; sql: string; bulk: string | null; ftsTable: string; external: boolean }[];
+  notes: string[];
+}
+
+/**
+ * Full-text tables kept up to date by triggers (migration 007: FTS5 trigram tables on SQLite)
+ * would be written row by row while seeding. `suspendFullText` drops the AFTER INSERT triggers
+ * on `tables` that write an FTS5 table; `resumeFullText` builds each index once — `rebuild`
+ * for an external-content table, otherwise the trigger's own INSERT run as one INSERT … SELECT
+ * over the table — and puts the triggers back. A trigger it cannot read stays in place (and
+ * fires per row). Without FTS5 tables both do nothing. The names come from `sqlite_master`, so
+ * the seed works with or without that migration.
+ */
+export function suspendFullText(db: Sqlite.Database, tables: string[]): SuspendedFullText {
+  const suspended: SuspendedFullText = { triggers: [], notes: [] };
+  // BENCH_SEED_FTS_TRIGGERS=1 seeds through the triggers, to compare (bench/README.md).
+  if (process.env.BENCH_SEED_FTS_TRIGGERS === '1') return suspended;
+  const fts = db
+    .prepare("select name, sql from sqlite_master where type = 'table' and sql like '%using fts5%'")
+    .all() as { name: string; sql: string }[];
+  if (fts.length === 0) return suspended;
+  const triggers = db
+    .prepare("select name, tbl_name, sql from sqlite_master where type = 'trigger' and sql is not null")
+    .all() as { name: string; tbl_name: string; sql: string }[];
+  for (const t of triggers) {
+    if (!tables.includes(t.tbl_name) || !/\bafter\s+insert\b/i.test(t.sql)) continue;
+    const target = fts.find((f) => new RegExp(`\\binto\\s+["\`]?${f.name}\\b`, 'i').test(t.sql));
+    if (!target) continue;
+    // content='reports' (or content=reports): the index reads its rows from that table.
+    const external = /content\s*=\s*['"]?[a-z_]\w*/i.test(target.sql);
+    const when = /\bwhen\b([\s\S]*?)\bbegin\b/i.exec(t.sql)?.[1]?.trim();
+    const body = /\bbegin\b([\s\S]*)\bend\s*;?\s*$/i.exec(t.sql)?.[1] ?? '';
+    const statements = body
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const insert =
+      statements.length === 1
+        ? /^insert\s+into\s+(["`]?\w+["`]?)\s*\(([^)]*)\)\s*values\s*\(([\s\S]*)\)$/i.exec(
+            statements[0] ?? '',
+          )
+        : null;
+    const bulk = insert
+      ? `insert into ${insert[1]} (${insert[2]}) select ${insert[3]} from "${t.tbl_name}" as new${when ? ` where ${when}` : ''}`
+      : null;
+    if (!bulk && !external) {
+      suspended.notes.push(`trigger ${t.name} left in place (its body is not one INSERT … VALUES)`);
+      continue;
+    }
+    suspended.triggers.push({ name: t.name, sql: t.sql, bulk, ftsTable: target.name, external });
+  }
+  for (const t of suspended.triggers) db.exec(`drop trigger "${t.name}"`);
+  return suspended;
+}
+
+/** Builds the full-text indexes `suspendFullText` left empty and restores its triggers. */
+export function resumeFullText(db: Sqlite.Database, suspended: SuspendedFullText): string[] {
+  const notes = [...suspended.notes];
+  const rebuilt = new Set<string>();
+  for (const t of suspended.triggers) {
+    const started = Date.now();
+    const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+    if (t.external) {
+      if (rebuilt.has(t.ftsTable)) continue;
+      rebuilt.add(t.ftsTable);
+      db.exec(`insert into "${t.ftsTable}"("${t.ftsTable}") values ('rebuild')`);
+      notes.push(`${t.ftsTable} rebuilt in ${seconds()} s`);
+    } else if (t.bulk) {
+      db.exec(t.bulk);
+      notes.push(`${t.ftsTable} filled by one INSERT … SELECT (from trigger ${t.name}) in ${seconds()} s`);
+    }
+  }
+  for (const t of suspended.triggers) db.exec(t.sql);
+  return notes;
+}
+
 async function fill(file: string, now: Date): Promise<{ months: string[]; migrations: string[] }> {
   const passwordHash = await hashPassword(AGENT_PASSWORD);
   const db = new Sqlite(file);
@@ -341,6 +494,7 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
   db.pragma('foreign_keys = ON');
   const at = now.toISOString();
   const rand = random(20261126);
+  const fullText = suspendFullText(db, ['customers', 'reports']);
 
   // Staff: the demo departments and 20 agents.
   const agentIds: string[] = [];
@@ -562,6 +716,8 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
       months.push(month.period);
     }
   })();
+
+  for (const note of resumeFullText(db, fullText)) console.log(`  full-text: ${note}`);
 
   const migrations = db
     .prepare('select name from kysely_migration order by name')

@@ -2,6 +2,11 @@
  * Preloaded into the server by `npm run bench -- --sql-timing` (node --import): times every
  * better-sqlite3 statement the server runs and, when the server exits, writes per-SQL counts
  * and total time to $BENCH_SQL_TIMING_FILE. Shows which queries the database time goes to.
+ *
+ * With $BENCH_SQL_LOG_FILE set it also appends every statement as it runs, with its
+ * parameters, one JSON line each (`{"sql","args"}`): the queue benchmark's plan pass reads the
+ * exact SQL of each view from it for EXPLAIN QUERY PLAN. Only for single requests: it writes
+ * synchronously.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,9 +20,11 @@ probe.close();
 
 /** @type {Map<string, { calls: number, ms: number }>} */
 const timings = new Map();
+const log = process.env.BENCH_SQL_LOG_FILE;
 for (const method of ['all', 'get', 'run', 'iterate']) {
   const original = Statement[method];
   Statement[method] = function timed(...args) {
+    if (log) fs.appendFileSync(log, `${JSON.stringify({ sql: this.source, args })}\n`);
     const start = performance.now();
     try {
       return original.apply(this, args);

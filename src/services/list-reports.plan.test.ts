@@ -63,7 +63,18 @@ describe('queue query plans (SQLite)', () => {
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
-  it('reads at-risk open reports through the same index', async () => {
+  it("reads a department's open reports newest first from one index", async () => {
+    const plan = await planOf(
+      { status: OPEN, department: 'facturacion', sort: '-created', limit: 50 },
+      viewer(['backoffice'], ['facturacion']),
+    );
+    expect(plan).toMatch(
+      /USING (COVERING )?INDEX reports_open_department_created \(department_code=\? AND is_open=\?/,
+    );
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it('reads at-risk open reports in promise order from one index', async () => {
     const plan = await planOf(
       { promise: 'at_risk', department: 'facturacion', limit: 50 },
       viewer(['supervisor'], ['facturacion']),

@@ -8,6 +8,7 @@ import * as backOffice from './006_back_office.js';
 import * as textSearch from './007_text_search.js';
 import * as promiseWatchIndexes from './008_promise_watch_indexes.js';
 import * as openQueue from './009_open_queue.js';
+import * as queueViews from './010_queue_views.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '007_text_search': textSearch,
   '008_promise_watch_indexes': promiseWatchIndexes,
   '009_open_queue': openQueue,
+  '010_queue_views': queueViews,
 };
