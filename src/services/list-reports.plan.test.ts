@@ -74,6 +74,15 @@ describe('queue query plans (SQLite)', () => {
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
+  it("reads someone's own open reports in promise order from one index", async () => {
+    const plan = await planOf(
+      { status: OPEN, assignee: 'me', limit: 50 },
+      viewer(['technician'], ['soporte_tecnico']),
+    );
+    expect(plan).toMatch(/USING (COVERING )?INDEX reports_open_assignee \(assignee_id=\? AND is_open=\?/);
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
   it('reads at-risk open reports in promise order from one index', async () => {
     const plan = await planOf(
       { promise: 'at_risk', department: 'facturacion', limit: 50 },

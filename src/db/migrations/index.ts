@@ -9,6 +9,7 @@ import * as textSearch from './007_text_search.js';
 import * as promiseWatchIndexes from './008_promise_watch_indexes.js';
 import * as openQueue from './009_open_queue.js';
 import * as queueViews from './010_queue_views.js';
+import * as openAssignee from './011_open_assignee.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '008_promise_watch_indexes': promiseWatchIndexes,
   '009_open_queue': openQueue,
   '010_queue_views': queueViews,
+  '011_open_assignee': openAssignee,
 };
