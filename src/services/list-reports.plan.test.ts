@@ -83,6 +83,20 @@ describe('queue query plans (SQLite)', () => {
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
+  it("reads the technician's page (three of the open statuses) from the same index", async () => {
+    const plan = await planOf(
+      {
+        status: ['assigned', 'in_progress', 'waiting_customer'],
+        assignee: 'me',
+        type: ['fault'],
+        limit: 100,
+      },
+      viewer(['technician'], ['soporte_tecnico']),
+    );
+    expect(plan).toMatch(/USING (COVERING )?INDEX reports_open_assignee \(assignee_id=\? AND is_open=\?/);
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
   it('reads at-risk open reports in promise order from one index', async () => {
     const plan = await planOf(
       { promise: 'at_risk', department: 'facturacion', limit: 50 },

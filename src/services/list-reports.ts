@@ -119,10 +119,12 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       .where('reports.promise_state', '=', query.promise satisfies PromiseState)
       .where('reports.is_open', '=', 1);
   if (query.department) q = q.where('reports.department_code', '=', query.department);
-  if (query.status)
-    q = isOpenSet(query.status)
-      ? q.where('reports.is_open', '=', 1)
-      : q.where('reports.status', 'in', query.status);
+  if (query.status) {
+    // Only open statuses (the technician's page asks for three of the four): the open indexes
+    // give the rows in order and the status list then only prunes.
+    if (query.status.every((status) => OPEN.includes(status))) q = q.where('reports.is_open', '=', 1);
+    if (!isOpenSet(query.status)) q = q.where('reports.status', 'in', query.status);
+  }
   if (query.type) q = q.where('reports.type', 'in', query.type);
   if (query.track) q = q.where('reports.track', 'in', query.track);
   if (query.channel) q = q.where('reports.channel', 'in', query.channel);
