@@ -8,6 +8,7 @@ import {
   AGENT_PASSWORD,
   AGENTS,
   agentUsername,
+  BASE_REPORT_COLUMNS,
   COLONIAS,
   checkSchema,
   columnsOf,
@@ -385,20 +386,7 @@ export async function fillQueue(file: string, now: Date, size: SeedSize): Promis
 
   const reportColumns = new Set(columnsOf(db, 'reports'));
   const columns = [
-    'number',
-    'customer_number',
-    'type',
-    'channel',
-    'status',
-    'description',
-    'location_text',
-    'location_lat',
-    'location_lng',
-    'verified',
-    'created_at',
-    'created_by',
-    'updated_at',
-    'version',
+    ...BASE_REPORT_COLUMNS,
     ...[...OPTIONAL_REPORT_COLUMNS, 'assignee_id'].filter((c) => reportColumns.has(c)),
   ];
   const hasPauses = columnsOf(db, 'report_pauses').length > 0;

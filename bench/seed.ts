@@ -297,6 +297,24 @@ const DAY = 24 * HOUR;
 const AUTO_CLOSE_AFTER = 7 * DAY;
 
 /** Columns of later migrations, filled only when the schema has them. */
+/** The report columns every schema the benchmark can build has (the foundation's). */
+export const BASE_REPORT_COLUMNS = [
+  'number',
+  'customer_number',
+  'type',
+  'channel',
+  'status',
+  'description',
+  'location_text',
+  'location_lat',
+  'location_lng',
+  'verified',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'version',
+] as const;
+
 export const OPTIONAL_REPORT_COLUMNS = [
   'track',
   'department_code',
@@ -364,23 +382,7 @@ export const SEEDED_COLUMNS: Record<string, string[]> = {
     'updated_at',
   ],
   invoices: ['customer_number', 'number', 'issued_at', 'created_at'],
-  reports: [
-    'number',
-    'customer_number',
-    'type',
-    'channel',
-    'status',
-    'description',
-    'location_text',
-    'location_lat',
-    'location_lng',
-    'verified',
-    'created_at',
-    'created_by',
-    'updated_at',
-    'version',
-    ...OPTIONAL_REPORT_COLUMNS,
-  ],
+  reports: [...BASE_REPORT_COLUMNS, ...OPTIONAL_REPORT_COLUMNS],
   report_events: ['report_number', 'seq', 'kind', 'actor_id', 'at', 'data'],
   report_number_counters: ['period', 'last_sequence'],
 };
@@ -571,23 +573,7 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
   const reportColumns = new Set(columnsOf(db, 'reports'));
   const has = (column: string) => reportColumns.has(column);
   const routes = routingOf(db);
-  const columns = [
-    'number',
-    'customer_number',
-    'type',
-    'channel',
-    'status',
-    'description',
-    'location_text',
-    'location_lat',
-    'location_lng',
-    'verified',
-    'created_at',
-    'created_by',
-    'updated_at',
-    'version',
-    ...OPTIONAL_REPORT_COLUMNS.filter(has),
-  ];
+  const columns = [...BASE_REPORT_COLUMNS, ...OPTIONAL_REPORT_COLUMNS.filter(has)];
   const months: string[] = [];
   const nowMs = now.getTime();
   db.transaction(() => {

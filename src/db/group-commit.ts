@@ -59,8 +59,6 @@ async function drain(db: Kysely<Database>, writer: Writer): Promise<void> {
   writer.busy = false;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
 /**
  * The batch's works one after another in one transaction. Without savepoints: releasing one
  * makes SQLite's FTS5 write out its pending index entries, which cost more than the filing
@@ -89,12 +87,9 @@ async function commitBatch(db: Kysely<Database>, batch: Pending[]): Promise<void
 }
 
 async function commitAlone(db: Kysely<Database>, pending: Pending): Promise<void> {
-  let outcome: Outcome;
   try {
-    outcome = { ok: true, value: await db.transaction().execute(pending.work) };
+    pending.resolve(await db.transaction().execute(pending.work));
   } catch (error) {
-    outcome = { ok: false, error };
+    pending.reject(error);
   }
-  if (outcome.ok) pending.resolve(outcome.value);
-  else pending.reject(outcome.error);
 }

@@ -65,9 +65,6 @@ export function watchCandidates(
     .limit(BATCH);
 }
 
-const candidates = (db: Kysely<Database>, state: string[], column: 'due_at' | 'at_risk_at', nowIso: string) =>
-  watchCandidates(db, state, column, nowIso).execute();
-
 /**
  * One pass of the promise watch: reports whose promise is 80 % used become `at_risk`, those
  * past their promise become `breached` (each with one timeline event), and resolved reports
@@ -78,7 +75,7 @@ export async function watchPromises(ctx: ServiceContext): Promise<WatchResult> {
   const nowIso = now.toISOString();
   const result: WatchResult = { atRisk: [], breached: [], closed: [] };
 
-  for (const row of await candidates(ctx.db, ['on_track', 'at_risk'], 'due_at', nowIso)) {
+  for (const row of await watchCandidates(ctx.db, ['on_track', 'at_risk'], 'due_at', nowIso).execute()) {
     const data = { dueAt: row.due_at instanceof Date ? row.due_at.toISOString() : row.due_at };
     if (
       await mark(ctx.db, row.number, ['on_track', 'at_risk'], 'breached', nowIso, {
@@ -91,7 +88,7 @@ export async function watchPromises(ctx: ServiceContext): Promise<WatchResult> {
       result.breached.push(row.number);
     }
   }
-  for (const row of await candidates(ctx.db, ['on_track'], 'at_risk_at', nowIso)) {
+  for (const row of await watchCandidates(ctx.db, ['on_track'], 'at_risk_at', nowIso).execute()) {
     const data = { dueAt: row.due_at instanceof Date ? row.due_at.toISOString() : row.due_at };
     if (
       await mark(ctx.db, row.number, ['on_track'], 'at_risk', nowIso, {
