@@ -484,7 +484,31 @@ export function resumeFullText(db: Sqlite.Database, suspended: SuspendedFullText
     }
   }
   for (const t of suspended.triggers) db.exec(t.sql);
+  const caughtUp = indexReportsAboveWatermark(db);
+  if (caughtUp) notes.push(caughtUp);
   return notes;
+}
+
+/**
+ * From migration 012 on, no trigger indexes new reports: the server indexes each write
+ * transaction's (src/db/text-index.ts), and the reports above the watermark at its start. The
+ * seed writes the file directly, so it does the same once at the end, or every server started
+ * on a copy would index the whole seed before answering. Nothing to do on schemas before 012.
+ */
+function indexReportsAboveWatermark(db: Sqlite.Database): string | null {
+  const hasWatermark = db
+    .prepare("select 1 from sqlite_master where type = 'table' and name = 'text_index_progress'")
+    .get();
+  if (!hasWatermark) return null;
+  const started = Date.now();
+  const watermark = "(select indexed_through from text_index_progress where index_name = 'reports_search')";
+  db.transaction(() => {
+    db.exec(`insert into reports_search (rowid, search_text)
+      select rowid, search_text from reports where rowid > ${watermark}`);
+    db.exec(`update text_index_progress set indexed_through = (select coalesce(max(rowid), 0) from reports)
+      where index_name = 'reports_search'`);
+  })();
+  return `reports_search: reports above the watermark indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
 async function fill(file: string, now: Date): Promise<{ months: string[]; migrations: string[] }> {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type FolioDialect, migrateToLatest, openDatabase } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/demo-data.js';
+import { catchUpReportText } from './db/text-index.js';
 import { buildApp, LOG_REDACTIONS } from './http/app.js';
 import { startNoticeWorker } from './jobs/notice-worker.js';
 import { startPromiseWatch } from './jobs/promise-watch.js';
@@ -109,6 +110,8 @@ async function main() {
   const ctx = contextFor(config, database);
   const admin = await ensureAdmin(ctx, config.adminPassword);
   const demoLoaded = config.production ? false : await loadDemoData(ctx);
+  // Reports written while the server was down (an import) are searchable from the first search.
+  await catchUpReportText(database.db);
   if (config.workers === 1) {
     await serve(config, database, true);
     console.log(banner(config, admin, demoLoaded));

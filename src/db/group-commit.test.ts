@@ -43,6 +43,65 @@ describe.each(databaseKinds)('writes in a transaction of their own on $name', (k
     expect(rows.rows.map((r) => r.key)).toEqual(['group-commit-a', 'group-commit-c', 'group-commit-d']);
   });
 
+  it('runs each batch step once per transaction, after the works and before the commit', async () => {
+    const db = database.dialect.db;
+    const ran: string[] = [];
+    // The step counts what its transaction holds: it must see every work of its batch.
+    const count = async (trx: Parameters<Parameters<typeof inWriteTransaction>[1]>[0]) => {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from settings
+        where key like 'batch-step-%'`.execute(trx);
+      ran.push(`step saw ${Number(rows[0]?.n)}`);
+    };
+    const other = async () => {
+      ran.push('other step');
+    };
+    const values = await Promise.all(
+      [count, count, other, count].map((step, i) =>
+        inWriteTransaction(
+          db,
+          async (trx) => {
+            await setting(`batch-step-${i}`, String(i)).execute(trx);
+            return i;
+          },
+          step,
+        ),
+      ),
+    );
+    expect(values).toEqual([0, 1, 2, 3]);
+    if (kind.name === 'sqlite') {
+      // One shared transaction: each distinct step once, after all four works.
+      expect(ran).toEqual(['step saw 4', 'other step']);
+    } else {
+      // A transaction each: every work's own step, in its own transaction.
+      expect(ran).toHaveLength(4);
+      expect(ran.filter((r) => r === 'other step')).toHaveLength(1);
+    }
+  });
+
+  it('rolls back a work whose batch step fails, and commits the others', async () => {
+    const db = database.dialect.db;
+    const failing = async () => {
+      throw new Error('step failed');
+    };
+    const outcomes = await Promise.allSettled(
+      ['ok', 'bad'].map((name) =>
+        inWriteTransaction(
+          db,
+          async (trx) => {
+            await setting(`failing-step-${name}`, name).execute(trx);
+            return name;
+          },
+          name === 'bad' ? failing : undefined,
+        ),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    const rows = await sql<{ key: string }>`select key from settings where key like 'failing-step-%'`.execute(
+      db,
+    );
+    expect(rows.rows.map((r) => r.key)).toEqual(['failing-step-ok']);
+  });
+
   it('rolls back a lone work whole', async () => {
     const db = database.dialect.db;
     await expect(

@@ -4,8 +4,12 @@ import type { Database } from './schema.js';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
+/** Work a write needs done before it commits, but only once however many writes share the commit. */
+export type BatchStep = (trx: Transaction<Database>) => Promise<void>;
+
 interface Pending {
   work: Work<unknown>;
+  oncePerBatch: BatchStep | undefined;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -31,11 +35,19 @@ const writers = new WeakMap<Kysely<Database>, Writer>();
  * rejected alone and the others are still committed (see `commitBatch`).
  * Durability is unchanged: nobody is answered before the commit that holds their writes.
  *
+ * `oncePerBatch` runs after the works of a shared transaction, before its commit, once for each
+ * distinct step among them: work that costs the same for one write or sixty-four (filing indexes
+ * the batch's report texts with it, src/db/text-index.ts).
+ *
  * PostgreSQL runs transactions side by side on its pool and groups commits itself, so there
  * each work simply gets its own transaction.
  */
-export function inWriteTransaction<T>(db: Kysely<Database>, work: Work<T>): Promise<T> {
-  if (dialectOf(db) !== 'sqlite') return db.transaction().execute(work);
+export function inWriteTransaction<T>(
+  db: Kysely<Database>,
+  work: Work<T>,
+  oncePerBatch?: BatchStep,
+): Promise<T> {
+  if (dialectOf(db) !== 'sqlite') return db.transaction().execute(alone(work, oncePerBatch));
   let writer = writers.get(db);
   if (!writer) {
     writer = { queue: [], busy: false };
@@ -43,7 +55,12 @@ export function inWriteTransaction<T>(db: Kysely<Database>, work: Work<T>): Prom
   }
   const queued = writer;
   return new Promise<T>((resolve, reject) => {
-    queued.queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject });
+    queued.queue.push({
+      work: work as Work<unknown>,
+      oncePerBatch,
+      resolve: resolve as (value: unknown) => void,
+      reject,
+    });
     if (!queued.busy) {
       queued.busy = true;
       // Let the requests already read from the sockets in this turn join the first batch.
@@ -72,6 +89,7 @@ async function commitBatch(db: Kysely<Database>, batch: Pending[]): Promise<void
   try {
     await db.transaction().execute(async (trx) => {
       for (const pending of batch) values.push(await pending.work(trx));
+      for (const step of new Set(batch.map((pending) => pending.oncePerBatch))) await step?.(trx);
     });
   } catch (error) {
     if (batch.length === 1) {
@@ -88,8 +106,18 @@ async function commitBatch(db: Kysely<Database>, batch: Pending[]): Promise<void
 
 async function commitAlone(db: Kysely<Database>, pending: Pending): Promise<void> {
   try {
-    pending.resolve(await db.transaction().execute(pending.work));
+    pending.resolve(await db.transaction().execute(alone(pending.work, pending.oncePerBatch)));
   } catch (error) {
     pending.reject(error);
   }
+}
+
+/** A work and its batch step as the one work of a transaction. */
+function alone<T>(work: Work<T>, oncePerBatch: BatchStep | undefined): Work<T> {
+  if (!oncePerBatch) return work;
+  return async (trx) => {
+    const value = await work(trx);
+    await oncePerBatch(trx);
+    return value;
+  };
 }

@@ -232,8 +232,10 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
       });
       expect(await keysContaining(spy, 'reports.search_text', 'poste', 10)).toEqual(['2611000066']);
       expect(await keysContaining(spy, 'customers.search_name', 'gomez', 10)).toEqual(['100002']);
-      expect(queries).toHaveLength(2);
-      for (const query of queries) {
+      // Besides the index's catch-up check (src/db/text-index.ts), one query each.
+      const searches = queries.filter((query) => / match /.test(query.sql));
+      expect(searches).toHaveLength(2);
+      for (const query of searches) {
         const { rows } = await db.executeQuery<{ detail: string }>(
           CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
         );

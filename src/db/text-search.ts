@@ -2,6 +2,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
 import { contains } from './like.js';
 import type { Database } from './schema.js';
+import { catchUpReportText } from './text-index.js';
 
 /**
  * Free-text search through the indexes of migration 007. The searchable columns hold text
@@ -43,6 +44,7 @@ export async function keysContaining(
   max: number,
 ): Promise<string[] | null> {
   if ([...term].length < SHORTEST_INDEXED_TERM) return null;
+  if (column === 'reports.search_text') await catchUpReportText(db);
   const { table, key, fts } = SEARCHABLE[column];
   const query =
     dialectOf(db) === 'sqlite'

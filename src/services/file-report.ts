@@ -11,6 +11,7 @@ import type { FileReportRequest } from '../core/requests/file-report.js';
 import { inWriteTransaction } from '../db/group-commit.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
 import { asFiled, type NewEvent, type NewReport, ReportsRepository } from '../db/repositories/reports.js';
+import { indexNewReportText } from '../db/text-index.js';
 import type { ServiceContext } from './context.js';
 import { promiseChoicesOf, requireDepartment } from './promise-choices.js';
 import { loadPromiseSettings } from './promise-settings.js';
@@ -75,89 +76,94 @@ export async function fileReport(
   try {
     const settings = await loadPromiseSettings(ctx.db);
     // Filings arriving together share one commit on SQLite (see group-commit.ts).
-    report = await inWriteTransaction(ctx.db, async (trx) => {
-      const customers = new CustomersRepository(trx);
-      const reports = new ReportsRepository(trx);
-      const customer = await customers.find(request.customerNumber);
-      if (!customer) throw new NotFound(`No existe el cliente ${request.customerNumber}.`);
-      const promise = planPromise(
-        request.type,
-        promiseChoicesOf(request),
-        billingCycleOf(customer),
-        now,
-        settings,
-      );
-      const departmentName = await requireDepartment(trx, promise.departmentCode);
-      const verified =
-        request.invoiceNumber !== undefined &&
-        invoiceMatches(request.invoiceNumber, await customers.latestInvoiceNumber(request.customerNumber));
-      const period = periodOf(now);
-      const sequence = await reports.nextSequence(period);
-      if (sequence > MAX_SEQUENCE_IN_PERIOD) {
-        throw new Unavailable('Se agotaron los números de reporte de este mes; avise al administrador.');
-      }
-      const allocated = composeReportNumber(period, sequence);
-      const filed: NewReport = {
-        number: allocated,
-        customerNumber: request.customerNumber,
-        type: request.type,
-        channel: request.channel,
-        status: 'new',
-        description: request.description,
-        location: request.location ?? null,
-        verified,
-        createdAt: now,
-        createdBy: user.id,
-        track: promise.track,
-        departmentCode: promise.departmentCode,
-        urgent: promise.urgent,
-        documentsNeeded: promise.documentsNeeded,
-        externalDays: promise.externalDays,
-        externalCause: promise.externalCause,
-        dueAt: promise.dueAt,
-        atRiskAt: atRiskAt({ filedAt: now, dueAt: promise.dueAt, policy: settings.policy }),
-      };
-      await reports.insert(filed);
-      const filedEvent: NewEvent = {
-        kind: 'filed',
-        actorId: user.id,
-        at: now,
-        data: {
+    report = await inWriteTransaction(
+      ctx.db,
+      async (trx) => {
+        const customers = new CustomersRepository(trx);
+        const reports = new ReportsRepository(trx);
+        const customer = await customers.find(request.customerNumber);
+        if (!customer) throw new NotFound(`No existe el cliente ${request.customerNumber}.`);
+        const promise = planPromise(
+          request.type,
+          promiseChoicesOf(request),
+          billingCycleOf(customer),
+          now,
+          settings,
+        );
+        const departmentName = await requireDepartment(trx, promise.departmentCode);
+        const verified =
+          request.invoiceNumber !== undefined &&
+          invoiceMatches(request.invoiceNumber, await customers.latestInvoiceNumber(request.customerNumber));
+        const period = periodOf(now);
+        const sequence = await reports.nextSequence(period);
+        if (sequence > MAX_SEQUENCE_IN_PERIOD) {
+          throw new Unavailable('Se agotaron los números de reporte de este mes; avise al administrador.');
+        }
+        const allocated = composeReportNumber(period, sequence);
+        const filed: NewReport = {
+          number: allocated,
+          customerNumber: request.customerNumber,
           type: request.type,
           channel: request.channel,
-          verified,
-          track: promise.track,
-          department: promise.departmentCode,
-          dueAt: promise.dueAt.toISOString(),
-        },
-      };
-      await reports.appendEvent(allocated, filedEvent, 1);
-      await noticeCustomer(
-        trx,
-        ctx,
-        {
-          number: allocated,
-          type: request.type,
           status: 'new',
+          description: request.description,
+          location: request.location ?? null,
+          verified,
+          createdAt: now,
+          createdBy: user.id,
+          track: promise.track,
+          departmentCode: promise.departmentCode,
+          urgent: promise.urgent,
+          documentsNeeded: promise.documentsNeeded,
+          externalDays: promise.externalDays,
+          externalCause: promise.externalCause,
           dueAt: promise.dueAt,
-          customerNumber: request.customerNumber,
-        },
-        'filed',
-        {},
-        customer,
-      );
-      if (idempotencyKey)
-        await reports.rememberIdempotent(user.id, idempotencyKey, fingerprint, allocated, now);
-      return asFiled(
-        filed,
-        {
-          customerName: customer.name,
-          createdBy: { username: user.username, name: user.name },
-          departmentName,
-        },
-        filedEvent,
-      );
-    });
+          atRiskAt: atRiskAt({ filedAt: now, dueAt: promise.dueAt, policy: settings.policy }),
+        };
+        await reports.insert(filed);
+        const filedEvent: NewEvent = {
+          kind: 'filed',
+          actorId: user.id,
+          at: now,
+          data: {
+            type: request.type,
+            channel: request.channel,
+            verified,
+            track: promise.track,
+            department: promise.departmentCode,
+            dueAt: promise.dueAt.toISOString(),
+          },
+        };
+        await reports.appendEvent(allocated, filedEvent, 1);
+        await noticeCustomer(
+          trx,
+          ctx,
+          {
+            number: allocated,
+            type: request.type,
+            status: 'new',
+            dueAt: promise.dueAt,
+            customerNumber: request.customerNumber,
+          },
+          'filed',
+          {},
+          customer,
+        );
+        if (idempotencyKey)
+          await reports.rememberIdempotent(user.id, idempotencyKey, fingerprint, allocated, now);
+        return asFiled(
+          filed,
+          {
+            customerName: customer.name,
+            createdBy: { username: user.username, name: user.name },
+            departmentName,
+          },
+          filedEvent,
+        );
+        // The batch's reports enter the text index together, once (src/db/text-index.ts).
+      },
+      indexNewReportText,
+    );
   } catch (error) {
     // Two retries of one request racing on PostgreSQL: the loser's transaction (and its
     // number) rolled back whole; answer with the winner's report.

@@ -10,6 +10,7 @@ import * as promiseWatchIndexes from './008_promise_watch_indexes.js';
 import * as openQueue from './009_open_queue.js';
 import * as queueViews from './010_queue_views.js';
 import * as openAssignee from './011_open_assignee.js';
+import * as textIndexPerBatch from './012_text_index_per_batch.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '009_open_queue': openQueue,
   '010_queue_views': queueViews,
   '011_open_assignee': openAssignee,
+  '012_text_index_per_batch': textIndexPerBatch,
 };

@@ -402,17 +402,22 @@ describe.each(databaseKinds)('the queue’s word search on $name', (kind) => {
     } satisfies StaffUser;
     const { reports } = await listReports({ ...h.ctx, db }, { q: 'poste caído', limit: 50 }, admin);
     expect(reports.map((report) => report.number)).toEqual([r.renamed]);
+    // Leaving out the text index's catch-up check (src/db/text-index.ts), not a search.
+    const searches = queries.filter((query) => !query.sql.includes('text_index_progress'));
     const plans = await Promise.all(
-      queries.map(async (query) => {
+      searches.map(async (query) => {
         const explained = CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]);
         const { rows } = await h.ctx.db.executeQuery<{ detail: string }>(explained);
         return rows.map((row) => row.detail).join('\n');
       }),
     );
-    // The two lookups in the FTS tables, then the queue by the keys they gave.
+    // The two lookups in the FTS tables (side by side, in either order), then the queue by the
+    // keys they gave.
     expect(plans).toHaveLength(3);
-    expect(plans[0]).toMatch(/SCAN reports_search VIRTUAL TABLE INDEX \d+:M/);
-    expect(plans[1]).toMatch(/SCAN customers_search VIRTUAL TABLE INDEX \d+:M/);
+    expect(plans.slice(0, 2).sort()).toEqual([
+      expect.stringMatching(/SCAN customers_search VIRTUAL TABLE INDEX \d+:M/),
+      expect.stringMatching(/SCAN reports_search VIRTUAL TABLE INDEX \d+:M/),
+    ]);
     expect(plans[2]).toMatch(/SEARCH reports USING INDEX sqlite_autoindex_reports_1 \(number=\?\)/);
     for (const plan of plans) expect(plan).not.toMatch(/SCAN (reports|customers)\b(?!_search)/);
   });

@@ -1,0 +1,44 @@
+import { type Kysely, sql } from 'kysely';
+import { dialectOf } from './dialects/detect.js';
+import { inWriteTransaction } from './group-commit.js';
+import type { Database } from './schema.js';
+
+/**
+ * Keeps SQLite's FTS5 index of report texts (`reports_search`) up with the reports table, a
+ * batch at a time (migration 012 says why and defines the watermark). On PostgreSQL the
+ * pg_trgm index is part of the table and these do nothing.
+ *
+ * Three places call it, so that a search never misses a report:
+ * - every write transaction that files reports, at its end (`oncePerBatch` in group-commit.ts);
+ * - every text search, first (`keysContaining`), for reports written by other means;
+ * - the start of the server (src/main.ts), so the first search does not pay for an import.
+ */
+
+/** Adds the reports above the watermark to the index and moves the watermark to the newest report. */
+export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
+  if (dialectOf(trx) !== 'sqlite') return;
+  // rowid > watermark is a range of the table's own b-tree: only the new rows are read.
+  const added = await sql`insert into reports_search (rowid, search_text)
+      select rowid, search_text from reports
+      where rowid > (select indexed_through from text_index_progress where index_name = 'reports_search')`.execute(
+    trx,
+  );
+  if (!added.numAffectedRows) return;
+  await sql`update text_index_progress set indexed_through = (select max(rowid) from reports)
+      where index_name = 'reports_search'`.execute(trx);
+}
+
+/**
+ * Indexes the reports nobody has indexed yet, if there are any: one cheap read when there are
+ * none (the usual case: the filings' own transactions index theirs). The write, when needed,
+ * goes through the group commit like any other, so it never interleaves with a batch of filings.
+ */
+export async function catchUpReportText(db: Kysely<Database>): Promise<void> {
+  if (dialectOf(db) !== 'sqlite') return;
+  const { rows } = await sql<{ behind: number }>`select
+      (select coalesce(max(rowid), 0) from reports)
+        > (select indexed_through from text_index_progress where index_name = 'reports_search') as behind`.execute(
+    db,
+  );
+  if (rows[0]?.behind) await inWriteTransaction(db, indexNewReportText);
+}
