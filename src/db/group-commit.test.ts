@@ -154,4 +154,34 @@ describe('group commit on SQLite', () => {
     );
     expect(settledEarly).toHaveLength(8);
   });
+
+  it('lets works that keep arriving turn after turn join the batch, and commits once they stop', async () => {
+    let batches = 0;
+    const countBatch = async () => {
+      batches += 1;
+    };
+    const file = (i: number) =>
+      inWriteTransaction(
+        dialect.db,
+        async (trx) => {
+          await setting(`arriving-${i}`, String(i)).execute(trx);
+          return i;
+        },
+        countBatch,
+      );
+    // Requests read from the network in three successive turns of the event loop.
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const works = [file(0), file(1)];
+    await turn();
+    works.push(file(2));
+    await turn();
+    works.push(file(3), file(4));
+    expect(await Promise.all(works)).toEqual([0, 1, 2, 3, 4]);
+    expect(batches).toBe(1);
+
+    // A lone work is not held back waiting for company.
+    batches = 0;
+    expect(await file(5)).toBe(5);
+    expect(batches).toBe(1);
+  });
 });

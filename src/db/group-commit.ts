@@ -63,10 +63,25 @@ export function inWriteTransaction<T>(
     });
     if (!queued.busy) {
       queued.busy = true;
-      // Let the requests already read from the sockets in this turn join the first batch.
-      setImmediate(() => void drain(db, queued));
+      setImmediate(() => gather(db, queued, 0));
     }
   });
+}
+
+/**
+ * Waits for the batch to fill while it still grows: one more turn of the event loop as long as
+ * the last one brought new works. A turn does not wait for the network (Node polls without
+ * blocking while there is more to do), so a lone write waits microseconds; under load, the
+ * requests that arrived while the previous batch was committing join this one instead of
+ * forming a small batch of their own. The commit is the costly part (its pages go to the WAL
+ * and to the disk whatever the number of filings in it), so fewer, fuller batches file more per
+ * second: with 16 agents filing at once (the benchmark), batches went from about 8 filings to
+ * 15 and the commit's share of a filing from ~310 to ~250 µs (bench/README.md).
+ */
+function gather(db: Kysely<Database>, writer: Writer, seen: number): void {
+  const waiting = writer.queue.length;
+  if (waiting > seen && waiting < MAX_BATCH) setImmediate(() => gather(db, writer, waiting));
+  else void drain(db, writer);
 }
 
 async function drain(db: Kysely<Database>, writer: Writer): Promise<void> {
