@@ -2,7 +2,12 @@ import cluster from 'node:cluster';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { type FolioDialect, migrateToLatest, openDatabase } from './db/database.js';
+import {
+  type FolioDialect,
+  migrateToLatest,
+  openDatabase,
+  startBackgroundCheckpoints,
+} from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/demo-data.js';
 import { catchUpReportText } from './db/text-index.js';
 import { buildApp, LOG_REDACTIONS } from './http/app.js';
@@ -52,12 +57,16 @@ async function serve(config: Config, database: FolioDialect, runJobs: boolean) {
     logger: { level: process.env.FOLIO_LOG_LEVEL ?? 'info', redact: LOG_REDACTIONS },
   });
   await app.listen({ port: config.port, host: config.host });
+  const checkpoints = await startBackgroundCheckpoints(database.db, (message) =>
+    app.log.warn({ message }, 'background WAL checkpoint failed; the server checkpoints by itself'),
+  );
   const jobs = runJobs
     ? [startPromiseWatch(ctx, app.log), startNoticeWorker(ctx, createSenders(config.notices), app.log)]
     : [];
   const shutdown = async () => {
     for (const job of jobs) await job.stop();
     await app.close();
+    await checkpoints?.stop();
     await database.db.destroy();
     process.exit(0);
   };

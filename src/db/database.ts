@@ -6,6 +6,7 @@ import { openSqlite } from './dialects/sqlite.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
+export { startBackgroundCheckpoints } from './dialects/sqlite-checkpoints.js';
 export type { FolioDialect };
 
 export function openDatabase(config: DatabaseConfig): FolioDialect {
