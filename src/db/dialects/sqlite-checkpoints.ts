@@ -71,6 +71,9 @@ export async function startBackgroundCheckpoints<DB>(
   await sql.raw(`pragma wal_autocheckpoint = ${SAFETY_NET_PAGES}`).execute(db);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    // It runs one statement now and then: a small heap is plenty, and keeps the server's memory
+    // where it was without the thread.
+    resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 },
     workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs: EVERY_MS },
   });
   // The server may exit without stopping it (a crash, a test): the thread must not keep it alive.
