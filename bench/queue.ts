@@ -576,7 +576,7 @@ async function explainViews(dir: string, views: View[], options: QueueOptions): 
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { sql: string; args: unknown[] });
-      const list = lines.find((l) => /from "reports" inner join "customers"/.test(l.sql));
+      const list = lines.find((l) => /from "reports" (inner|left) join "customers"/.test(l.sql));
       if (list) statements.set(view.name, list);
       others.set(
         view.name,

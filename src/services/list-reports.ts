@@ -1,4 +1,4 @@
-import type { Expression, SqlBool } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { addCalendarDays, isLocalDate, zonedInstant } from '../core/calendar.js';
 import { InvalidInput } from '../core/errors.js';
 import { searchKey } from '../core/normalize.js';
@@ -88,43 +88,34 @@ const REPORT_NUMBER_TYPED = /^(?=(?:\D*\d){3})[\d\s-]{3,20}$/;
 export async function listReports(ctx: ServiceContext, query: ReportListQuery, viewer: StaffUser) {
   const sort = query.sort ?? 'promise';
   const order = ORDER[sort];
+  // The filters go on `q`, which is either the whole query or the subquery that picks the page's
+  // keys (below). Its customer is a left join, which the foreign key makes the same rows as an
+  // inner one (every report has its customer), so that both databases leave the customer out of
+  // that subquery when no filter reads it.
   let q = ctx.db
     .selectFrom('reports')
-    .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
-    .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
-    .select([
-      'reports.number',
-      'reports.type',
-      'reports.channel',
-      'reports.status',
-      'reports.customer_number',
-      'customers.name as customer_name',
-      'customers.colonia',
-      'reports.track',
-      'reports.department_code',
-      'assignee.username as assignee_username',
-      'assignee.name as assignee_name',
-      'reports.due_at',
-      'reports.promise_state',
-      'reports.created_at',
-    ]);
+    .leftJoin('customers', 'customers.customer_number', 'reports.customer_number');
+  /** Whether the rows are read in the page's order from an index (the open-queue indexes). */
+  let inOrder = true;
+  /** Whether the rows come from a list of keys found beforehand (a searched word). */
+  let byKeys = false;
   // Reports filed before promises existed have no place in a promise-ordered queue.
   if (sort === 'promise') q = q.where('reports.due_at', 'is not', null);
-  if (!canSeeDepartment(viewer, null)) {
-    // Only the viewer's own departments' reports (an empty list for a user in none).
-    q = q.where('reports.department_code', 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
-  }
   if (query.promise)
     q = q
       .where('reports.promise_state', '=', query.promise satisfies PromiseState)
       .where('reports.is_open', '=', 1);
-  if (query.department) q = q.where('reports.department_code', '=', query.department);
+  const openOnly = !!query.promise || (query.status?.every((status) => OPEN.includes(status)) ?? false);
   if (query.status) {
     // Only open statuses (the technician's page asks for three of the four): the open indexes
     // give the rows in order and the status list then only prunes.
     if (query.status.every((status) => OPEN.includes(status))) q = q.where('reports.is_open', '=', 1);
     if (!isOpenSet(query.status)) q = q.where('reports.status', 'in', query.status);
   }
+  const closedOnly = query.status?.every((status) => !OPEN.includes(status)) ?? false;
+  // Reports of every status: no index gives them in the page's order for a department (years of
+  // them), so they are sorted.
+  if (!openOnly) inOrder = false;
   if (query.type) q = q.where('reports.type', 'in', query.type);
   if (query.track) q = q.where('reports.track', 'in', query.track);
   if (query.channel) q = q.where('reports.channel', 'in', query.channel);
@@ -138,6 +129,9 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       eb.selectFrom('users').select('users.id').where('users.username', '=', named),
     );
   }
+  // A filing-date range is a range of `reports_open_department_created`, whose entries carry the
+  // promise date to sort them by (migration 013): sorted, not read in promise order.
+  if ((query.createdFrom || query.createdTo) && sort === 'promise') inOrder = false;
   if (query.createdFrom) q = q.where('reports.created_at', '>=', createdBound(query.createdFrom, false));
   if (query.createdTo) {
     const to = createdBound(query.createdTo, true);
@@ -151,6 +145,10 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     // Digits (as a report number is read out, with its dashes) are looked up by number
     // through the keys alone; words through the text indexes.
     if (REPORT_NUMBER_TYPED.test(text)) {
+      // Six digits or more are at most 1,000 report numbers (a month's 4, then the counter's
+      // first of 5; the last digit is the check digit): among reports of every status, those few
+      // are found by key and sorted, rather than reading a department's years in order for them.
+      if (!openOnly && digits.length >= 6) byKeys = true;
       q = q.where((eb) =>
         eb.or([
           // A prefix as a key range over the 10 digits, which an index serves on both dialects
@@ -169,9 +167,13 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       if ([...key].length < SHORTEST_SEARCH_TERM) throw shortTerm();
       // A word found in few reports or customers becomes their keys, and the queue a few
       // lookups by key; a common one is tested on each row as the queue is read in order, which
-      // stops after a page because such rows are everywhere.
+      // stops after a page because such rows are everywhere. Among open reports only (a few
+      // thousand at most) the description is always tested on each row: the trigram index reads
+      // its lists for years of reports, 3 ms for the 3,001 keys that say a word is common, more
+      // than reading every open report of a department. Customers' names are still looked up,
+      // which spares reading each row's customer when few or none have the word.
       const [reportNumbers, customerNumbers] = await Promise.all([
-        keysContaining(ctx.db, 'reports.search_text', key, FEW_REPORTS),
+        openOnly ? null : keysContaining(ctx.db, 'reports.search_text', key, FEW_REPORTS),
         keysContaining(ctx.db, 'customers.search_name', key, FEW_CUSTOMERS),
       ]);
       q = q.where((eb) => {
@@ -183,8 +185,40 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
         else if (reportNumbers.length > 0) found.push(isOneOf(ctx.db, 'reports.number', reportNumbers));
         return eb.or(found);
       });
+      // Only keys (no word tested on each row): the keys are the candidates, found and sorted.
+      if (reportNumbers && customerNumbers && (reportNumbers.length > 0 || customerNumbers.length > 0)) {
+        inOrder = false;
+        byKeys = true;
+      }
     }
   }
+  // The departments last, written for the plan they should get. When keys found beforehand are
+  // the candidates (a few report or customer numbers, every status), the department is tested on
+  // each of them, as an expression no index serves: SQLite has no statistics to prefer the keys,
+  // and took the department's index, reading its years of reports in order (all-q-rare: 364 ms
+  // for 800 keys). PostgreSQL plans the same SQL by its statistics either way.
+  const department = byKeys
+    ? sql<string>`(${sql.ref('reports.department_code')} || '')`
+    : sql.ref<string>('reports.department_code');
+  if (!canSeeDepartment(viewer, null)) {
+    // Only the viewer's own departments' reports (an empty list for a user in none).
+    q = q.where(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
+  }
+  if (query.department) q = q.where(department, '=', query.department);
+  // Only closed statuses: the other half of the open-queue indexes, in the page's order (unless
+  // keys drive the query).
+  if (closedOnly && !byKeys) q = q.where('reports.is_open', '=', 0);
+  // A filing-date range of every status: `is_open in (0, 1)` (every report: it is never null)
+  // lets a department's range be read from `reports_open_department_created`, open and closed,
+  // instead of every report of the department.
+  if (
+    (query.createdFrom || query.createdTo) &&
+    !openOnly &&
+    !closedOnly &&
+    !byKeys &&
+    (query.department || !canSeeDepartment(viewer, null))
+  )
+    q = q.where('reports.is_open', 'in', [0, 1]);
   if (query.cursor) {
     const after = decodeCursor(query.cursor, sort);
     const beyond = order.direction === 'asc' ? '>' : '<';
@@ -195,11 +229,71 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       ]),
     );
   }
-  const rows = await q
-    .orderBy(order.column, order.direction)
-    .orderBy('reports.number', order.direction)
-    .limit(query.limit + 1)
-    .execute();
+  // is_open is 0 or 1 for every report (computed from the status), so the two halves are all.
+  const oneDepartment =
+    query.department !== undefined || (!canSeeDepartment(viewer, null) && viewer.departments.length === 1);
+  const splitOpenClosed =
+    !openOnly && !closedOnly && oneDepartment && !byKeys && !query.createdFrom && !query.createdTo;
+  const columns = [
+    'reports.number',
+    'reports.type',
+    'reports.channel',
+    'reports.status',
+    'reports.customer_number',
+    'customers.name as customer_name',
+    'customers.colonia',
+    'reports.track',
+    'reports.department_code',
+    'assignee.username as assignee_username',
+    'assignee.name as assignee_name',
+    'reports.due_at',
+    'reports.promise_state',
+    'reports.created_at',
+  ] as const;
+  // Rows read in order: the page is the first rows that pass, each joined as it is read. Rows that
+  // must be sorted: the page's keys are chosen first, from what the filters read (often index
+  // entries alone), and only its rows are then read and joined; sorting whole rows meant reading
+  // every candidate's customer and assignee (created-week: 1,604 of them for 50).
+  const rows = inOrder
+    ? await q
+        .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
+        .select(columns)
+        .$narrowType<{ customer_name: string; colonia: string }>()
+        .orderBy(order.column, order.direction)
+        .orderBy('reports.number', order.direction)
+        .limit(query.limit + 1)
+        .execute()
+    : await ctx.db
+        .selectFrom('reports')
+        .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
+        .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
+        .select(columns)
+        .where('reports.number', 'in', () => {
+          const pageOf = (rows: typeof q) =>
+            rows
+              .select('reports.number')
+              .orderBy(order.column, order.direction)
+              .orderBy('reports.number', order.direction)
+              .limit(query.limit + 1);
+          if (!splitOpenClosed) return pageOf(q);
+          // Every status of one department, read as its closed and its open reports: each half
+          // is a range of the department's open-queue indexes in the page's order (migrations
+          // 009, 010), so each gives its first page and stops; the page is the first of the two.
+          // As one range, no index has the order and every report of the department was sorted
+          // (all-newest: 400,000 of them, 2 s).
+          return ctx.db
+            .selectFrom(pageOf(q.where('reports.is_open', '=', 0)).as('closed_page'))
+            .select('closed_page.number')
+            .unionAll(
+              ctx.db
+                .selectFrom(pageOf(q.where('reports.is_open', '=', 1)).as('open_page'))
+                .select('open_page.number'),
+            );
+        })
+        .orderBy(order.column, order.direction)
+        .orderBy('reports.number', order.direction)
+        .limit(query.limit + 1)
+        .execute();
   const page = rows.slice(0, query.limit).map(
     (row): ReportSummary => ({
       number: row.number,

@@ -11,6 +11,7 @@ import * as openQueue from './009_open_queue.js';
 import * as queueViews from './010_queue_views.js';
 import * as openAssignee from './011_open_assignee.js';
 import * as textIndexPerBatch from './012_text_index_per_batch.js';
+import * as queueCovering from './013_queue_covering.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '010_queue_views': queueViews,
   '011_open_assignee': openAssignee,
   '012_text_index_per_batch': textIndexPerBatch,
+  '013_queue_covering': queueCovering,
 };

@@ -403,7 +403,12 @@ describe.each(databaseKinds)('the queue’s word search on $name', (kind) => {
     const { reports } = await listReports({ ...h.ctx, db }, { q: 'poste caído', limit: 50 }, admin);
     expect(reports.map((report) => report.number)).toEqual([r.renamed]);
     // Leaving out the text index's catch-up check (src/db/text-index.ts), not a search.
-    const searches = queries.filter((query) => !query.sql.includes('text_index_progress'));
+    // A subquery is compiled once more on its own; it is explained as part of its statement.
+    const searches = queries.filter(
+      (query) =>
+        !query.sql.includes('text_index_progress') &&
+        !queries.some((other) => other !== query && other.sql.includes(query.sql)),
+    );
     const plans = await Promise.all(
       searches.map(async (query) => {
         const explained = CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]);
