@@ -1,15 +1,13 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import { addCalendarDays, isLocalDate, zonedInstant } from '../core/calendar.js';
 import { InvalidInput } from '../core/errors.js';
-import { searchKey } from '../core/normalize.js';
 import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus, StaffRef } from '../core/report.js';
-import { type QueueSort, type ReportQueueQuery, SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
-import { contains } from '../db/like.js';
+import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
-import { isOneOf, keysContaining } from '../db/text-search.js';
 import type { ServiceContext } from './context.js';
+import { textMatch } from './queue-text.js';
 
 export type ReportListQuery = Omit<ReportQueueQuery, 'sort'> & { sort?: QueueSort | undefined };
 
@@ -44,11 +42,6 @@ const ORDER = {
 const badCursor = () =>
   new InvalidInput('El cursor no es válido.', [{ path: 'cursor', message: 'Cursor no válido.' }]);
 
-const shortTerm = () =>
-  new InvalidInput('Escriba al menos 3 caracteres para buscar.', [
-    { path: 'q', message: 'Escriba al menos 3 caracteres para buscar.' },
-  ]);
-
 /** A cursor carries its sort, so one from another ordering is refused instead of skipping rows. */
 function encodeCursor(sort: QueueSort, at: Date, number: string): string {
   return Buffer.from(`${sort}|${at.toISOString()}|${number}`).toString('base64url');
@@ -66,17 +59,6 @@ function createdBound(value: string, end: boolean): string {
   if (!isLocalDate(value)) return new Date(value).toISOString();
   return zonedInstant(end ? addCalendarDays(value, 1) : value, '00:00').toISOString();
 }
-
-/**
- * The most reports (and customers) a searched word may be found in for the queue to fetch them
- * by key and sort them; beyond that, reading the queue in order finds a page of them sooner.
- * A customer brings all their reports, hence the smaller number.
- */
-export const FEW_REPORTS = 3000;
-export const FEW_CUSTOMERS = 1000;
-
-/** Digits a person may have typed for a report or customer number, with separators. */
-const REPORT_NUMBER_TYPED = /^(?=(?:\D*\d){3})[\d\s-]{3,20}$/;
 
 /**
  * The queue: reports a viewer may see, narrowed by the filters and ordered by promise date
@@ -140,56 +122,11 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       : q.where('reports.created_at', '<=', to);
   }
   if (query.q) {
-    const text = query.q;
-    const digits = text.replace(/\D/g, '');
-    // Digits (as a report number is read out, with its dashes) are looked up by number
-    // through the keys alone; words through the text indexes.
-    if (REPORT_NUMBER_TYPED.test(text)) {
-      // Six digits or more are at most 1,000 report numbers (a month's 4, then the counter's
-      // first of 5; the last digit is the check digit): among reports of every status, those few
-      // are found by key and sorted, rather than reading a department's years in order for them.
-      if (!openOnly && digits.length >= 6) byKeys = true;
-      q = q.where((eb) =>
-        eb.or([
-          // A prefix as a key range over the 10 digits, which an index serves on both dialects
-          // (digit strings of one length sort alike under every collation).
-          eb.between(
-            'reports.number',
-            digits.slice(0, 10).padEnd(10, '0'),
-            digits.length > 10 ? '' : digits.padEnd(10, '9'),
-          ),
-          eb('reports.customer_number', 'in', [text, digits]),
-        ]),
-      );
-    } else {
-      const key = searchKey(text);
-      // Shorter terms are not in the text indexes, and looking one up would read every report.
-      if ([...key].length < SHORTEST_SEARCH_TERM) throw shortTerm();
-      // A word found in few reports or customers becomes their keys, and the queue a few
-      // lookups by key; a common one is tested on each row as the queue is read in order, which
-      // stops after a page because such rows are everywhere. Among open reports only (a few
-      // thousand at most) the description is always tested on each row: the trigram index reads
-      // its lists for years of reports, 3 ms for the 3,001 keys that say a word is common, more
-      // than reading every open report of a department. Customers' names are still looked up,
-      // which spares reading each row's customer when few or none have the word.
-      const [reportNumbers, customerNumbers] = await Promise.all([
-        openOnly ? null : keysContaining(ctx.db, 'reports.search_text', key, FEW_REPORTS),
-        keysContaining(ctx.db, 'customers.search_name', key, FEW_CUSTOMERS),
-      ]);
-      q = q.where((eb) => {
-        const found: Expression<SqlBool>[] = [eb('reports.customer_number', '=', text)];
-        if (!customerNumbers) found.push(contains(eb.ref('customers.search_name'), key));
-        else if (customerNumbers.length > 0)
-          found.push(isOneOf(ctx.db, 'reports.customer_number', customerNumbers));
-        if (!reportNumbers) found.push(contains(eb.ref('reports.search_text'), key));
-        else if (reportNumbers.length > 0) found.push(isOneOf(ctx.db, 'reports.number', reportNumbers));
-        return eb.or(found);
-      });
-      // Only keys (no word tested on each row): the keys are the candidates, found and sorted.
-      if (reportNumbers && customerNumbers && (reportNumbers.length > 0 || customerNumbers.length > 0)) {
-        inOrder = false;
-        byKeys = true;
-      }
+    const match = await textMatch(ctx.db, query.q, openOnly);
+    q = q.where(match.condition);
+    if (match.byKeys) {
+      inOrder = false;
+      byKeys = true;
     }
   }
   // The departments last, written for the plan they should get. When keys found beforehand are

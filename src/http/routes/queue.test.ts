@@ -5,7 +5,8 @@ import { customerPayload, type Harness, startHarness } from '../../../test/suppo
 import type { StaffUser } from '../../core/permissions.js';
 import { formatReportNumber } from '../../core/report-number.js';
 import { watchPromises } from '../../jobs/promise-watch.js';
-import { FEW_CUSTOMERS, FEW_REPORTS, listReports } from '../../services/list-reports.js';
+import { listReports } from '../../services/list-reports.js';
+import { FEW_CUSTOMERS, FEW_REPORTS } from '../../services/queue-text.js';
 
 type Json = Record<string, unknown>;
 interface Row {

@@ -1,0 +1,92 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { InvalidInput } from '../core/errors.js';
+import { searchKey } from '../core/normalize.js';
+import { SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
+import { contains } from '../db/like.js';
+import type { Database } from '../db/schema.js';
+import { isOneOf, keysContaining } from '../db/text-search.js';
+
+/**
+ * The queue's free text (`q`): a report number, a customer number, the customer's name or words
+ * of the description, accents and case aside. This module decides how each is matched; the
+ * queue (list-reports.ts) decides how the rows are read.
+ */
+
+/**
+ * The most reports (and customers) a searched word may be found in for the queue to fetch them
+ * by key and sort them; beyond that, reading the queue in order finds a page of them sooner.
+ * A customer brings all their reports, hence the smaller number.
+ */
+export const FEW_REPORTS = 3000;
+export const FEW_CUSTOMERS = 1000;
+
+/** Digits a person may have typed for a report or customer number, with separators. */
+const REPORT_NUMBER_TYPED = /^(?=(?:\D*\d){3})[\d\s-]{3,20}$/;
+
+const shortTerm = () =>
+  new InvalidInput('Escriba al menos 3 caracteres para buscar.', [
+    { path: 'q', message: 'Escriba al menos 3 caracteres para buscar.' },
+  ]);
+
+export interface TextMatch {
+  /** The condition on a report row, its customer joined. */
+  condition: (eb: ExpressionBuilder<Database, 'reports' | 'customers'>) => Expression<SqlBool>;
+  /**
+   * The matches are a short list of keys found beforehand: the queue should look them up and
+   * sort them, rather than read its rows in order and test each.
+   */
+  byKeys: boolean;
+}
+
+/** How `text` narrows the queue; `openOnly` when the queue reads open reports only. */
+export async function textMatch(db: Kysely<Database>, text: string, openOnly: boolean): Promise<TextMatch> {
+  const digits = text.replace(/\D/g, '');
+  // Digits (as a report number is read out, with its dashes) are looked up by number
+  // through the keys alone; words through the text indexes.
+  if (REPORT_NUMBER_TYPED.test(text)) {
+    return {
+      condition: (eb) =>
+        eb.or([
+          // A prefix as a key range over the 10 digits, which an index serves on both dialects
+          // (digit strings of one length sort alike under every collation).
+          eb.between(
+            'reports.number',
+            digits.slice(0, 10).padEnd(10, '0'),
+            digits.length > 10 ? '' : digits.padEnd(10, '9'),
+          ),
+          eb('reports.customer_number', 'in', [text, digits]),
+        ]),
+      // Six digits or more are at most 1,000 report numbers (a month's 4, then the counter's
+      // first of 5; the last digit is the check digit): among reports of every status, those few
+      // are found by key and sorted, rather than reading a department's years in order for them.
+      byKeys: !openOnly && digits.length >= 6,
+    };
+  }
+  const key = searchKey(text);
+  // Shorter terms are not in the text indexes, and looking one up would read every report.
+  if ([...key].length < SHORTEST_SEARCH_TERM) throw shortTerm();
+  // A word found in few reports or customers becomes their keys, and the queue a few
+  // lookups by key; a common one is tested on each row as the queue is read in order, which
+  // stops after a page because such rows are everywhere. Among open reports only (a few
+  // thousand at most) the description is always tested on each row: the trigram index reads
+  // its lists for years of reports, 3 ms for the 3,001 keys that say a word is common, more
+  // than reading every open report of a department. Customers' names are still looked up,
+  // which spares reading each row's customer when few or none have the word.
+  const [reportNumbers, customerNumbers] = await Promise.all([
+    openOnly ? null : keysContaining(db, 'reports.search_text', key, FEW_REPORTS),
+    keysContaining(db, 'customers.search_name', key, FEW_CUSTOMERS),
+  ]);
+  return {
+    condition: (eb) => {
+      const found: Expression<SqlBool>[] = [eb('reports.customer_number', '=', text)];
+      if (!customerNumbers) found.push(contains(eb.ref('customers.search_name'), key));
+      else if (customerNumbers.length > 0)
+        found.push(isOneOf(db, 'reports.customer_number', customerNumbers));
+      if (!reportNumbers) found.push(contains(eb.ref('reports.search_text'), key));
+      else if (reportNumbers.length > 0) found.push(isOneOf(db, 'reports.number', reportNumbers));
+      return eb.or(found);
+    },
+    // Only keys (no word tested on each row): the keys are the candidates, found and sorted.
+    byKeys: !!reportNumbers && !!customerNumbers && (reportNumbers.length > 0 || customerNumbers.length > 0),
+  };
+}
