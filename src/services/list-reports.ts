@@ -169,8 +169,19 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   // is_open is 0 or 1 for every report (computed from the status), so the two halves are all.
   const oneDepartment =
     query.department !== undefined || (!canSeeDepartment(viewer, null) && viewer.departments.length === 1);
+  // The closed half is read in order and tested row by row, which pays when most closed reports
+  // pass: every status, or a list with `closed` (nearly all of them). For a list whose closed
+  // statuses are only the rare ones (new + resolved), `reports_queue_department` reads exactly
+  // those statuses instead (300 ms → 2 ms on 1,000,000 reports).
+  const closedHalfDense = !query.status || query.status.includes('closed');
   const splitOpenClosed =
-    !openOnly && !closedOnly && oneDepartment && !byKeys && !query.createdFrom && !query.createdTo;
+    !openOnly &&
+    !closedOnly &&
+    closedHalfDense &&
+    oneDepartment &&
+    !byKeys &&
+    !query.createdFrom &&
+    !query.createdTo;
   const columns = [
     'reports.number',
     'reports.type',
