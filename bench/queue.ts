@@ -325,6 +325,22 @@ export function queueViews(now: Date): View[] {
       sort: 'promise',
       check: (r) => inDept(r) && number(`${previous}00`)(r),
     },
+    {
+      name: 'sup-every',
+      who: 'supervisor',
+      what: 'all 4 departments, every status (history included)',
+      query: { limit: '50' },
+      sort: 'promise',
+      check: () => true,
+    },
+    {
+      name: 'sup-every-q-word',
+      who: 'supervisor',
+      what: 'all 4 departments, every status, q=medidor, sort=-created',
+      query: { q: 'medidor', sort: '-created', limit: '50' },
+      sort: '-created',
+      check: () => true,
+    },
   ];
 }
 

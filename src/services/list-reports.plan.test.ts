@@ -186,4 +186,27 @@ describe('queue query plans (SQLite)', () => {
     expect(plan).toMatch(/INDEX reports_queue_department \(department_code=\? AND status=\?/);
     expect(plan).not.toMatch(/UNION ALL|reports_open_department/);
   });
+
+  it("reads a supervisor's every-status queue department by department, each half in order", async () => {
+    const supervisor = viewer(['supervisor'], ['facturacion', 'soporte_tecnico', 'atencion_clientes']);
+    for (const sort of ['promise', '-created'] as const) {
+      const plan = await planOf({ sort, limit: 50 }, supervisor);
+      const index = sort === 'promise' ? 'reports_open_department' : 'reports_open_department_created';
+      // Three departments, a closed and an open half each: six short ranges, none sorted whole.
+      expect(
+        plan.match(new RegExp(`INDEX ${index} \\(department_code=\\? AND is_open=\\?`, 'g')),
+      ).toHaveLength(6);
+      expect(plan).not.toMatch(/INDEX reports_(due|created|queue_status)\b/);
+    }
+  });
+
+  it('reads open reports of several departments by filing date department by department', async () => {
+    const plan = await planOf(
+      { status: OPEN, sort: 'created', limit: 50 },
+      viewer(['supervisor'], ['facturacion', 'soporte_tecnico']),
+    );
+    expect(
+      plan.match(/INDEX reports_open_department_created \(department_code=\? AND is_open=\?\)/g),
+    ).toHaveLength(2);
+  });
 });

@@ -199,6 +199,24 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
     ['every status, oldest first', { department: 'facturacion', sort: 'created', limit: 7 }, backoffice],
     ['every status, by viewer’s one department', { sort: '-created', limit: 7 }, backoffice],
     ['every status, two departments', { limit: 7 }, twoDepartments],
+    ['every status, two departments, newest first', { sort: '-created', limit: 7 }, twoDepartments],
+    ['open, two departments, oldest first', { status: open, sort: 'created', limit: 7 }, twoDepartments],
+    ['every status, two departments, a word', { q: 'medidor', limit: 7 }, twoDepartments],
+    [
+      'every status, two departments, a name, newest first',
+      { q: 'zuñiga', sort: '-created', limit: 7 },
+      twoDepartments,
+    ],
+    [
+      'an open and a rare closed status, two departments',
+      { status: ['new', 'resolved'], limit: 7 },
+      twoDepartments,
+    ],
+    [
+      'every status but cancelled, two departments',
+      { status: STATUSES.slice(0, 6) as ReportListQuery['status'], limit: 7 },
+      twoDepartments,
+    ],
     ['every status, everyone', { sort: '-created', limit: 7 }, admin],
     [
       'closed statuses only',
