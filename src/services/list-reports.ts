@@ -244,15 +244,29 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
               .orderBy('reports.number', order.direction)
               .limit(query.limit + 1);
           if (!readInParts) return pageOf(q);
+          // Each part's first page with its sort key, and of those the page's keys: only the
+          // page's rows are then read, not every part's.
           const parts = departments.flatMap((code) =>
             halves.map((half) =>
-              pageOf(q.where('reports.department_code', '=', code).where('reports.is_open', '=', half)),
+              q
+                .where('reports.department_code', '=', code)
+                .where('reports.is_open', '=', half)
+                .select(['reports.number', (eb) => eb.ref(order.column).as('sort_key')])
+                .orderBy(order.column, order.direction)
+                .orderBy('reports.number', order.direction)
+                .limit(query.limit + 1),
             ),
           );
           const [first, ...rest] = parts.map((part, i) =>
-            ctx.db.selectFrom(part.as(`part_${i}`)).select(`part_${i}.number` as 'number'),
+            ctx.db.selectFrom(part.as(`part_${i}`)).selectAll(),
           );
-          return rest.reduce((union, part) => union.unionAll(part), first as NonNullable<typeof first>);
+          const union = rest.reduce((all, part) => all.unionAll(part), first as NonNullable<typeof first>);
+          return ctx.db
+            .selectFrom(union.as('parts'))
+            .select('parts.number')
+            .orderBy('parts.sort_key', order.direction)
+            .orderBy('parts.number', order.direction)
+            .limit(query.limit + 1);
         })
         .orderBy(order.column, order.direction)
         .orderBy('reports.number', order.direction)
