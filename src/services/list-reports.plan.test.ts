@@ -209,4 +209,15 @@ describe('queue query plans (SQLite)', () => {
       plan.match(/INDEX reports_open_department_created \(department_code=\? AND is_open=\?\)/g),
     ).toHaveLength(2);
   });
+
+  it("tests the colonia on each report read, not starting from the colonia's customers", async () => {
+    const supervisor = viewer(['supervisor'], ['facturacion', 'soporte_tecnico']);
+    const open = await planOf({ status: OPEN, colonia: 'San Miguel', limit: 50 }, supervisor);
+    expect(open).toMatch(/INDEX reports_open \(is_open=\?/);
+    const everyone = await planOf(
+      { colonia: 'San Miguel', sort: '-created', limit: 50 },
+      viewer(['admin'], []),
+    );
+    for (const plan of [open, everyone]) expect(plan).not.toMatch(/customers_colonia/);
+  });
 });

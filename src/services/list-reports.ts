@@ -107,7 +107,6 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   if (query.type) q = q.where('reports.type', 'in', query.type);
   if (query.track) q = q.where('reports.track', 'in', query.track);
   if (query.channel) q = q.where('reports.channel', 'in', query.channel);
-  if (query.colonia) q = q.where('customers.colonia', '=', query.colonia);
   if (query.assignee === 'none') q = q.where('reports.assignee_id', 'is', null);
   else if (query.assignee === 'me') q = q.where('reports.assignee_id', '=', viewer.id);
   else if (query.assignee) {
@@ -202,6 +201,17 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     (openOnly ? openSortedAcrossDepartments : closedHalfDense);
   if (readInParts) inOrder = false;
   const halves = openOnly ? [1] : [0, 1];
+  if (query.colonia) {
+    // Read by department (one, or in parts), the colonia is tested on each report as it is read,
+    // from the customers' (number, colonia) index. Otherwise SQLite, without statistics, started
+    // from the colonia's customers and sorted all their reports (a supervisor's open queue:
+    // 200 ms; everyone's, newest first: 175 ms on 1,000,000 reports), where the queue's own
+    // order meets a page of them within a few thousand reports: there the colonia is written as
+    // an expression no index serves.
+    const byDepartment = departments.length === 1 || readInParts;
+    const colonia = byDepartment ? sql.ref<string>('customers.colonia') : sql<string>`${sql.ref('customers.colonia')} || ''`;
+    q = q.where(colonia, '=', query.colonia);
+  }
   const columns = [
     'reports.number',
     'reports.type',
