@@ -220,4 +220,10 @@ describe('queue query plans (SQLite)', () => {
     );
     for (const plan of [open, everyone]) expect(plan).not.toMatch(/customers_colonia/);
   });
+
+  it('reads resolved reports (a week of them, at the newest end) by status, not the closed half', async () => {
+    const plan = await planOf({ status: ['resolved'], limit: 50 }, viewer(['admin'], []));
+    expect(plan).toMatch(/INDEX reports_queue_status \(status=\?/);
+    expect(plan).not.toMatch(/INDEX reports_open \(is_open=\?/);
+  });
 });

@@ -199,6 +199,12 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
     ['every status, oldest first', { department: 'facturacion', sort: 'created', limit: 7 }, backoffice],
     ['every status, by viewer’s one department', { sort: '-created', limit: 7 }, backoffice],
     ['every status, two departments', { limit: 7 }, twoDepartments],
+    ['resolved only, everyone', { status: ['resolved'], limit: 7 }, admin],
+    [
+      'cancelled only, newest first',
+      { status: ['cancelled'], department: 'facturacion', sort: '-created', limit: 7 },
+      backoffice,
+    ],
     ['every status, two departments, newest first', { sort: '-created', limit: 7 }, twoDepartments],
     ['open, two departments, oldest first', { status: open, sort: 'created', limit: 7 }, twoDepartments],
     ['every status, two departments, a word', { q: 'medidor', limit: 7 }, twoDepartments],

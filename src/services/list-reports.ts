@@ -101,6 +101,17 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     if (!isOpenSet(query.status)) q = q.where('reports.status', 'in', query.status);
   }
   const closedOnly = query.status?.every((status) => !OPEN.includes(status)) ?? false;
+  // The closed half (`is_open = 0` of the open-queue indexes) is read in the page's order and
+  // tested row by row. That pays when the closed statuses asked for are spread over the years:
+  // `closed` and `cancelled` accumulate, while `resolved` is a week's worth (it closes itself),
+  // all at the newest end. So for `resolved` alone (with or without open statuses) in an
+  // ascending order, the status indexes read exactly those reports instead (a department's new +
+  // resolved: 300 ms → 2 ms; everyone's resolved: 568 ms → 1 ms; a technician's own resolved:
+  // 41 → 1.4 ms, on 1,000,000 reports).
+  const closedHalfDense =
+    !query.status ||
+    query.status.some((status) => status === 'closed' || status === 'cancelled') ||
+    sort === '-created';
   // Reports of every status: no index gives them in the page's order for a department (years of
   // them), so they are sorted.
   if (!openOnly) inOrder = false;
@@ -147,9 +158,9 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     q = q.where(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
   }
   if (query.department) q = q.where(department, '=', query.department);
-  // Only closed statuses: the other half of the open-queue indexes, in the page's order (unless
-  // keys drive the query).
-  if (closedOnly && !byKeys) q = q.where('reports.is_open', '=', 0);
+  // Only closed statuses, `closed` among them: the other half of the open-queue indexes, in the
+  // page's order (unless keys drive the query).
+  if (closedOnly && closedHalfDense && !byKeys) q = q.where('reports.is_open', '=', 0);
   // A filing-date range of every status: `is_open in (0, 1)` (every report: it is never null)
   // lets a department's range be read from `reports_open_department_created`, open and closed,
   // instead of every report of the department.
@@ -185,11 +196,6 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       : canSeeDepartment(viewer, null)
         ? []
         : viewer.departments;
-  // The closed half is read in order and tested row by row, which pays when most closed reports
-  // pass: every status, or a list with `closed` (nearly all of them). For a list whose closed
-  // statuses are only the rare ones (new + resolved), `reports_queue_department` reads exactly
-  // those statuses instead (300 ms → 2 ms on 1,000,000 reports).
-  const closedHalfDense = !query.status || query.status.includes('closed');
   const openSortedAcrossDepartments = openOnly && departments.length > 1 && sort !== 'promise';
   const readInParts =
     departments.length > 0 &&
@@ -209,7 +215,9 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     // order meets a page of them within a few thousand reports: there the colonia is written as
     // an expression no index serves.
     const byDepartment = departments.length === 1 || readInParts;
-    const colonia = byDepartment ? sql.ref<string>('customers.colonia') : sql<string>`${sql.ref('customers.colonia')} || ''`;
+    const colonia = byDepartment
+      ? sql.ref<string>('customers.colonia')
+      : sql<string>`${sql.ref('customers.colonia')} || ''`;
     q = q.where(colonia, '=', query.colonia);
   }
   const columns = [
