@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { addCalendarDays, isLocalDate, zonedInstant } from '../core/calendar.js';
-import { InvalidInput } from '../core/errors.js';
 import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus, StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
+import { decodeCursor, encodeCursor } from './queue-cursor.js';
 import { textMatch } from './queue-text.js';
 
 export type ReportListQuery = Omit<ReportQueueQuery, 'sort'> & { sort?: QueueSort | undefined };
@@ -44,21 +44,6 @@ const ORDER = {
   created: { column: 'reports.created_at', direction: 'asc' },
   '-created': { column: 'reports.created_at', direction: 'desc' },
 } as const;
-
-const badCursor = () =>
-  new InvalidInput('El cursor no es válido.', [{ path: 'cursor', message: 'Cursor no válido.' }]);
-
-/** A cursor carries its sort, so one from another ordering is refused instead of skipping rows. */
-function encodeCursor(sort: QueueSort, at: Date, number: string): string {
-  return Buffer.from(`${sort}|${at.toISOString()}|${number}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string, sort: QueueSort): { at: string; number: string } {
-  const [kind, at, number] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (kind !== sort || !at || !number || !/^\d{10}$/.test(number) || Number.isNaN(Date.parse(at)))
-    throw badCursor();
-  return { at: new Date(at).toISOString(), number };
-}
 
 /** A date is a whole day in Rioverde; a date and time is that instant. */
 function createdBound(value: string, end: boolean): string {
