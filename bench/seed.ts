@@ -6,6 +6,7 @@ import { phoneDigits, searchKey } from '../src/core/normalize.js';
 import { CHANNELS, REPORT_TYPES } from '../src/core/report.js';
 import { composeReportNumber } from '../src/core/report-number.js';
 import { DEMO_DEPARTMENTS, demoInvoiceNumber } from '../src/db/demo-data.js';
+import { INDEX_REPORTS_ABOVE_WATERMARK, WATERMARK_TO_NEWEST_REPORT } from '../src/db/text-index.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { builtMigrations, DATA_DIR, startServer } from './server.js';
 
@@ -501,12 +502,9 @@ function indexReportsAboveWatermark(db: Sqlite.Database): string | null {
     .get();
   if (!hasWatermark) return null;
   const started = Date.now();
-  const watermark = "(select indexed_through from text_index_progress where index_name = 'reports_search')";
   db.transaction(() => {
-    db.exec(`insert into reports_search (rowid, search_text)
-      select rowid, search_text from reports where rowid > ${watermark}`);
-    db.exec(`update text_index_progress set indexed_through = (select coalesce(max(rowid), 0) from reports)
-      where index_name = 'reports_search'`);
+    db.exec(INDEX_REPORTS_ABOVE_WATERMARK);
+    db.exec(WATERMARK_TO_NEWEST_REPORT);
   })();
   return `reports_search: reports above the watermark indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportRow } from '../../test/support/rows.js';
 import { searchKey } from '../core/normalize.js';
 import { migrateToLatest } from './database.js';
 import type { FolioDialect } from './dialects/dialect.js';
@@ -31,25 +32,7 @@ describe('the report text index on SQLite, a batch at a time', () => {
     const number = `2611${String(next).padStart(5, '0')}0`;
     return trx
       .insertInto('reports')
-      .values({
-        number,
-        customer_number: '100001',
-        type: 'complaint',
-        channel: 'phone',
-        status: 'new',
-        description,
-        location_text: null,
-        location_lat: null,
-        location_lng: null,
-        verified: 1,
-        created_at: AT,
-        created_by: 'u1',
-        updated_at: AT,
-        version: 1,
-        track: 'review',
-        department_code: 'atencion_clientes',
-        search_text: searchKey(description),
-      } as never)
+      .values(reportRow(number, '100001', description, AT))
       .execute()
       .then(() => number);
   };

@@ -14,18 +14,24 @@ import type { Database } from './schema.js';
  * - the start of the server (src/main.ts), so the first search does not pay for an import.
  */
 
+const WATERMARK = "(select indexed_through from text_index_progress where index_name = 'reports_search')";
+
+/**
+ * The two statements of a catch-up, as SQL text: also run by bench/seed.ts, which writes the
+ * database file without the server. `rowid > watermark` is a range of the table's own b-tree:
+ * only the new rows are read.
+ */
+export const INDEX_REPORTS_ABOVE_WATERMARK = `insert into reports_search (rowid, search_text)
+  select rowid, search_text from reports where rowid > ${WATERMARK}`;
+export const WATERMARK_TO_NEWEST_REPORT = `update text_index_progress
+  set indexed_through = (select coalesce(max(rowid), 0) from reports) where index_name = 'reports_search'`;
+
 /** Adds the reports above the watermark to the index and moves the watermark to the newest report. */
 export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
   if (dialectOf(trx) !== 'sqlite') return;
-  // rowid > watermark is a range of the table's own b-tree: only the new rows are read.
-  const added = await sql`insert into reports_search (rowid, search_text)
-      select rowid, search_text from reports
-      where rowid > (select indexed_through from text_index_progress where index_name = 'reports_search')`.execute(
-    trx,
-  );
+  const added = await sql.raw(INDEX_REPORTS_ABOVE_WATERMARK).execute(trx);
   if (!added.numAffectedRows) return;
-  await sql`update text_index_progress set indexed_through = (select max(rowid) from reports)
-      where index_name = 'reports_search'`.execute(trx);
+  await sql.raw(WATERMARK_TO_NEWEST_REPORT).execute(trx);
 }
 
 /**
@@ -36,9 +42,6 @@ export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
 export async function catchUpReportText(db: Kysely<Database>): Promise<void> {
   if (dialectOf(db) !== 'sqlite') return;
   const { rows } = await sql<{ behind: number }>`select
-      (select coalesce(max(rowid), 0) from reports)
-        > (select indexed_through from text_index_progress where index_name = 'reports_search') as behind`.execute(
-    db,
-  );
+      (select coalesce(max(rowid), 0) from reports) > ${sql.raw(WATERMARK)} as behind`.execute(db);
   if (rows[0]?.behind) await inWriteTransaction(db, indexNewReportText);
 }

@@ -6,6 +6,7 @@ import { CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/support/databases.js';
+import { reportRow } from '../../test/support/rows.js';
 import { searchKey } from '../core/normalize.js';
 import { migrateToLatest } from './database.js';
 import { openPostgres } from './dialects/postgres.js';
@@ -88,25 +89,7 @@ async function addCustomer(db: Kysely<Database>, customerNumber: string, name: s
 async function addReport(db: Kysely<Database>, number: string, customerNumber: string, description: string) {
   await db
     .insertInto('reports')
-    .values({
-      number,
-      customer_number: customerNumber,
-      type: 'complaint',
-      channel: 'phone',
-      status: 'new',
-      description,
-      location_text: null,
-      location_lat: null,
-      location_lng: null,
-      verified: 1,
-      created_at: AT,
-      created_by: 'u1',
-      updated_at: AT,
-      version: 1,
-      track: 'review',
-      department_code: 'atencion_clientes',
-      search_text: searchKey(description),
-    } as never)
+    .values(reportRow(number, customerNumber, description, AT))
     .execute();
 }
 

@@ -4,6 +4,7 @@ import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus, StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
+import { testedPerRow } from '../db/plan-hints.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
@@ -136,7 +137,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   // and took the department's index, reading its years of reports in order (all-q-rare: 364 ms
   // for 800 keys). PostgreSQL plans the same SQL by its statistics either way.
   const department = byKeys
-    ? sql<string>`(${sql.ref('reports.department_code')} || '')`
+    ? testedPerRow('reports.department_code')
     : sql.ref<string>('reports.department_code');
   if (!canSeeDepartment(viewer, null)) {
     // Only the viewer's own departments' reports (an empty list for a user in none).
@@ -200,9 +201,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     // order meets a page of them within a few thousand reports: there the colonia is written as
     // an expression no index serves.
     const byDepartment = departments.length === 1 || readInParts;
-    const colonia = byDepartment
-      ? sql.ref<string>('customers.colonia')
-      : sql<string>`${sql.ref('customers.colonia')} || ''`;
+    const colonia = byDepartment ? sql.ref<string>('customers.colonia') : testedPerRow('customers.colonia');
     q = q.where(colonia, '=', query.colonia);
   }
   const columns = [

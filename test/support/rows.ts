@@ -1,0 +1,27 @@
+import { searchKey } from '../../src/core/normalize.js';
+
+/**
+ * A report row as the repository writes it, for tests that insert rows directly (the text
+ * index's tests, which must see what an import would write, not what filing does).
+ */
+export function reportRow(number: string, customerNumber: string, description: string, at: string) {
+  return {
+    number,
+    customer_number: customerNumber,
+    type: 'complaint',
+    channel: 'phone',
+    status: 'new',
+    description,
+    location_text: null,
+    location_lat: null,
+    location_lng: null,
+    verified: 1,
+    created_at: at,
+    created_by: 'u1',
+    updated_at: at,
+    version: 1,
+    track: 'review',
+    department_code: 'atencion_clientes',
+    search_text: searchKey(description),
+  } as never;
+}
