@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import Sqlite from 'better-sqlite3';
 import { phoneDigits, searchKey } from '../src/core/normalize.js';
 import { composeReportNumber } from '../src/core/report-number.js';
-import { DEMO_DEPARTMENTS, demoInvoiceNumber } from '../src/db/demo-data.js';
+import { demoInvoiceNumber } from '../src/db/demo-data.js';
 import { hashPassword } from '../src/services/passwords.js';
 import {
   AGENT_PASSWORD,
-  AGENTS,
-  agentUsername,
   BASE_REPORT_COLUMNS,
   COLONIAS,
   checkSchema,
@@ -16,6 +14,7 @@ import {
   earlierPeriod,
   FIRST_CUSTOMER,
   GIVEN,
+  insertAgents,
   MONTHS,
   OPTIONAL_REPORT_COLUMNS,
   PHRASES,
@@ -273,24 +272,10 @@ export async function fillQueue(file: string, now: Date, size: SeedSize): Promis
   const fullText = suspendFullText(db, ['customers', 'reports']);
 
   // Staff: the departments, the 200k seed's 20 agents, back office, technicians, supervisors.
-  const agentIds: string[] = [];
   const workers = new Map<string, { id: string; username: string; name: string }[]>();
-  db.transaction(() => {
-    const department = db.prepare(
-      'insert or ignore into departments (code, name, created_at) values (?, ?, ?)',
-    );
-    for (const d of DEMO_DEPARTMENTS) department.run(d.code, d.name, at);
-    const user = db.prepare(
-      `insert into users (id, username, name, password_hash, roles, must_change_password, disabled, created_at, updated_at)
-       values (?, ?, ?, ?, ?, 0, 0, ?, ?)`,
-    );
-    const membership = db.prepare('insert into user_departments (user_id, department_code) values (?, ?)');
-    for (let i = 0; i < AGENTS; i++) {
-      const id = randomUUID();
-      agentIds.push(id);
-      user.run(id, agentUsername(i), `Agente ${i + 1}`, passwordHash, '["agent"]', at, at);
-      membership.run(id, 'atencion_clientes');
-    }
+  const { agentIds } = db.transaction(() => {
+    const staff = insertAgents(db, at, passwordHash);
+    const { user, membership } = staff;
     for (const group of QUEUE_STAFF) {
       for (let i = 0; i < group.count; i++) {
         const id = randomUUID();
@@ -307,6 +292,7 @@ export async function fillQueue(file: string, now: Date, size: SeedSize): Promis
         }
       }
     }
+    return staff;
   })();
   phase('staff');
 

@@ -410,6 +410,31 @@ export function checkSchema(db: Sqlite.Database): void {
   }
 }
 
+/**
+ * The demo departments and the agents `bench-agent-01…20` (department atención a clientes), in
+ * the caller's transaction. Returns their ids and the statements to add more staff with
+ * (bench/seed-queue.ts adds back office, technicians and supervisors).
+ */
+export function insertAgents(db: Sqlite.Database, at: string, passwordHash: string) {
+  const department = db.prepare(
+    'insert or ignore into departments (code, name, created_at) values (?, ?, ?)',
+  );
+  for (const d of DEMO_DEPARTMENTS) department.run(d.code, d.name, at);
+  const user = db.prepare(
+    `insert into users (id, username, name, password_hash, roles, must_change_password, disabled, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 0, 0, ?, ?)`,
+  );
+  const membership = db.prepare('insert into user_departments (user_id, department_code) values (?, ?)');
+  const agentIds: string[] = [];
+  for (let i = 0; i < AGENTS; i++) {
+    const id = randomUUID();
+    agentIds.push(id);
+    user.run(id, agentUsername(i), `Agente ${i + 1}`, passwordHash, '["agent"]', at, at);
+    membership.run(id, 'atencion_clientes');
+  }
+  return { agentIds, user, membership };
+}
+
 /** AFTER INSERT triggers that write full-text tables, set aside while seeding. */
 export interface SuspendedFullText {
   triggers: { name: string; sql: string; bulk: string | null; ftsTable: string; external: boolean }[];
@@ -521,24 +546,7 @@ async function fill(file: string, now: Date): Promise<{ months: string[]; migrat
   const fullText = suspendFullText(db, ['customers', 'reports']);
 
   // Staff: the demo departments and 20 agents.
-  const agentIds: string[] = [];
-  db.transaction(() => {
-    const department = db.prepare(
-      'insert or ignore into departments (code, name, created_at) values (?, ?, ?)',
-    );
-    for (const d of DEMO_DEPARTMENTS) department.run(d.code, d.name, at);
-    const user = db.prepare(
-      `insert into users (id, username, name, password_hash, roles, must_change_password, disabled, created_at, updated_at)
-       values (?, ?, ?, ?, ?, 0, 0, ?, ?)`,
-    );
-    const membership = db.prepare('insert into user_departments (user_id, department_code) values (?, ?)');
-    for (let i = 0; i < AGENTS; i++) {
-      const id = randomUUID();
-      agentIds.push(id);
-      user.run(id, agentUsername(i), `Agente ${i + 1}`, passwordHash, '["agent"]', at, at);
-      membership.run(id, 'atencion_clientes');
-    }
-  })();
+  const { agentIds } = db.transaction(() => insertAgents(db, at, passwordHash))();
 
   // Customers, each with the last three monthly bills.
   const thisPeriod = currentPeriod(now);
