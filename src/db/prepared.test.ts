@@ -41,6 +41,31 @@ describe.each(databaseKinds)('prepared queries on $name', (kind) => {
     });
   });
 
+  it('never sees the writes of a transaction still open, nor of one rolled back', async () => {
+    const db = database.dialect.db;
+    let readDuring: Promise<unknown> | undefined;
+    let settledDuring = false;
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await rename.run(trx, { code: 'zz', name: 'Sin confirmar' });
+        // A request arriving now, on the shared handle: on SQLite it must wait for the
+        // transaction rather than read its uncommitted row off the one connection.
+        readDuring = byCode.execute(db, { code: 'zz' });
+        void readDuring.then(() => {
+          settledDuring = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (kind.name === 'sqlite') expect(settledDuring).toBe(false);
+        throw new Error('rolled back on purpose');
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error) || error.message !== 'rolled back on purpose') throw error;
+      });
+    expect(await readDuring).toEqual([{ code: 'zz', name: 'Zeta 2' }]);
+    expect(await rename.run(db, { code: 'zz', name: 'Zeta 2' })).toBe(1);
+  });
+
   it('refuses to run with a value missing', async () => {
     await expect(byCode.execute(database.dialect.db, {})).rejects.toThrow(/no value for "code"/);
   });

@@ -1,4 +1,6 @@
+import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { idleSqliteConnection } from './dialects/sqlite.js';
 import type { Database } from './schema.js';
 
 /**
@@ -11,6 +13,11 @@ import type { Database } from './schema.js';
  *   const rows = await byNumber.execute(db, { number });
  *
  * Values become bound parameters exactly as in the built query; only the SQL text is reused.
+ *
+ * On SQLite, outside transactions, the statement runs on the connection directly instead of
+ * through Kysely's driver, which takes a lock with a few promises around every statement and,
+ * with many requests at once, wakes every waiter at each release: a tenth of a lookup's CPU
+ * under load. The rows are the same (Folio's Kysely has no plugins to transform them).
  */
 type Placeholder = (name: string) => string;
 
@@ -45,11 +52,33 @@ export function prepare<Row>(
       return values[name];
     }),
   });
+  const statements = new WeakMap<SqliteConnection, Statement>();
+  const direct = (db: Kysely<Database>) => {
+    const connection = idleSqliteConnection(db);
+    if (!connection) return undefined;
+    let statement = statements.get(connection);
+    if (!statement) {
+      statement = connection.prepare(compiledFor(db).sql);
+      statements.set(connection, statement);
+    }
+    return statement;
+  };
   return {
     async execute(db, values) {
+      const statement = direct(db);
+      if (statement) {
+        const { parameters } = bind(compiledFor(db), values);
+        return statement.reader ? (statement.all(parameters) as Row[]) : (statement.run(parameters), []);
+      }
       return (await db.executeQuery(bind(compiledFor(db), values))).rows;
     },
     async run(db, values) {
+      const statement = direct(db);
+      if (statement) {
+        const { parameters } = bind(compiledFor(db), values);
+        // As Kysely's driver answers: a statement that returns rows reports no count.
+        return statement.reader ? (statement.all(parameters), 0) : statement.run(parameters).changes;
+      }
       const result = await db.executeQuery(bind(compiledFor(db), values));
       return Number(result.numAffectedRows ?? 0n);
     },

@@ -35,6 +35,21 @@ function withStatementCache(database: Sqlite.Database): Sqlite.Database {
   });
 }
 
+/** The connection behind each Kysely instance openSqlite made (see `idleSqliteConnection`). */
+const connections = new WeakMap<Kysely<Database>, Sqlite.Database>();
+
+/**
+ * The better-sqlite3 connection behind `db`, when a statement may run on it directly right now:
+ * `db` is one openSqlite made (not a transaction's) and no transaction is open on the
+ * connection. A statement run directly is synchronous, so nothing can begin between this check
+ * and its end; while a transaction is open, statements must wait for it through Kysely, or they
+ * would see its uncommitted writes. prepared.ts uses this on the hot paths.
+ */
+export function idleSqliteConnection(db: Kysely<Database>): Sqlite.Database | undefined {
+  const connection = connections.get(db);
+  return connection && !connection.inTransaction ? connection : undefined;
+}
+
 export function openSqlite(file: string): FolioDialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new Sqlite(file);
@@ -46,6 +61,7 @@ export function openSqlite(file: string): FolioDialect {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  connections.set(db, database);
   return {
     name: 'sqlite',
     db,
