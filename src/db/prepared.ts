@@ -68,7 +68,9 @@ export function prepare<Row>(
       const statement = direct(db);
       if (statement) {
         const { parameters } = bind(compiledFor(db), values);
-        return statement.reader ? (statement.all(parameters) as Row[]) : (statement.run(parameters), []);
+        if (statement.reader) return statement.all(parameters) as Row[];
+        statement.run(parameters);
+        return [];
       }
       return (await db.executeQuery(bind(compiledFor(db), values))).rows;
     },
@@ -76,8 +78,10 @@ export function prepare<Row>(
       const statement = direct(db);
       if (statement) {
         const { parameters } = bind(compiledFor(db), values);
+        if (!statement.reader) return statement.run(parameters).changes;
         // As Kysely's driver answers: a statement that returns rows reports no count.
-        return statement.reader ? (statement.all(parameters), 0) : statement.run(parameters).changes;
+        statement.all(parameters);
+        return 0;
       }
       const result = await db.executeQuery(bind(compiledFor(db), values));
       return Number(result.numAffectedRows ?? 0n);
