@@ -57,9 +57,14 @@ async function serve(config: Config, database: FolioDialect, runJobs: boolean) {
     logger: { level: process.env.FOLIO_LOG_LEVEL ?? 'info', redact: LOG_REDACTIONS },
   });
   await app.listen({ port: config.port, host: config.host });
-  const checkpoints = await startBackgroundCheckpoints(database.db, (message) =>
-    app.log.warn({ message }, 'background WAL checkpoint failed; the server checkpoints by itself'),
-  );
+  const checkpoints = await startBackgroundCheckpoints(database.db, {
+    failed: (message, inARow) =>
+      app.log.warn(
+        { message, inARow },
+        'background WAL checkpoint failed; the server checkpoints by itself (told again at most once a minute while it lasts)',
+      ),
+    recovered: (afterFailures) => app.log.info({ afterFailures }, 'background WAL checkpoints work again'),
+  });
   const jobs = runJobs
     ? [startPromiseWatch(ctx, app.log), startNoticeWorker(ctx, createSenders(config.notices), app.log)]
     : [];

@@ -55,7 +55,10 @@ describe('background WAL checkpoints on SQLite', () => {
 
   it('copies committed pages into the database file while the server only commits', async () => {
     const failures: string[] = [];
-    const checkpoints = await startBackgroundCheckpoints(dialect.db, (message) => failures.push(message));
+    const checkpoints = await startBackgroundCheckpoints(dialect.db, {
+      failed: (message) => failures.push(message),
+      recovered: () => {},
+    });
     expect(checkpoints).not.toBeNull();
     try {
       // The server's own automatic checkpoint is only a safety net now.
@@ -75,6 +78,48 @@ describe('background WAL checkpoints on SQLite', () => {
     expect(await autocheckpoint()).toBe(1000);
   });
 
+  it('tells a failure at once, then at most once per interval while it lasts, then the recovery', async () => {
+    // A statement that fails while a malformed row is there stands in for a failing checkpoint
+    // (a full disk, an I/O error): the worker runs it every 10 ms.
+    await write('checkpoint-poison');
+    const failed: { message: string; inARow: number }[] = [];
+    const recovered: number[] = [];
+    const checkpoints = await startBackgroundCheckpoints(
+      dialect.db,
+      {
+        failed: (message, inARow) => failed.push({ message, inARow }),
+        recovered: (afterFailures) => recovered.push(afterFailures),
+      },
+      {
+        everyMs: 10,
+        reportEveryMs: 200,
+        statement: "select json(value) from settings where key = 'checkpoint-poison'",
+      },
+    );
+    try {
+      const waitFor = async (done: () => boolean) => {
+        const deadline = Date.now() + 5000;
+        while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      };
+      await waitFor(() => failed.length >= 2);
+      // The first failure at once; the next report only after the interval, counting the
+      // failures in between (about 20 of them) that were not told one by one.
+      expect(failed[0]).toEqual({ message: 'malformed JSON', inARow: 1 });
+      expect(failed[1]?.inARow).toBeGreaterThan(5);
+      expect(recovered).toEqual([]);
+      await sql`delete from settings where key = 'checkpoint-poison'`.execute(dialect.db);
+      await waitFor(() => recovered.length > 0);
+      expect(recovered).toHaveLength(1);
+      expect(recovered[0]).toBeGreaterThanOrEqual(failed.at(-1)?.inARow ?? 0);
+      const told = failed.length;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(failed).toHaveLength(told);
+      expect(recovered).toHaveLength(1);
+    } finally {
+      await checkpoints?.stop();
+    }
+  });
+
   it('stops: nothing more reaches the database file until the server checkpoints', async () => {
     await sql`pragma wal_autocheckpoint = 0`.execute(dialect.db);
     try {
@@ -92,7 +137,8 @@ describe.each(databaseKinds)('background WAL checkpoints on $name without a WAL 
     const database = await kind.open();
     try {
       // :memory: for SQLite (no WAL file), a server for PostgreSQL (no WAL of ours).
-      expect(await startBackgroundCheckpoints(database.dialect.db, () => {})).toBeNull();
+      const ignore = { failed: () => {}, recovered: () => {} };
+      expect(await startBackgroundCheckpoints(database.dialect.db, ignore)).toBeNull();
     } finally {
       await database.close();
     }

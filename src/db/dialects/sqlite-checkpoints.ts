@@ -24,6 +24,12 @@ import { dialectOf } from './detect.js';
  */
 const EVERY_MS = 100;
 const SAFETY_NET_PAGES = 8_000;
+/**
+ * A checkpoint that fails (a full disk, an I/O error) fails again 100 ms later: the first
+ * failure is told at once, then at most one report per minute while it lasts, with the count,
+ * and the recovery once — not ten warnings a second in the server's log.
+ */
+const REPORT_EVERY_MS = 60_000;
 
 /**
  * The worker's code. Evaluated rather than loaded from a file, so that it is the same whether
@@ -34,12 +40,24 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Sqlite = require(workerData.driver);
 const db = new Sqlite(workerData.file, { fileMustExist: true });
-const checkpoint = db.prepare('pragma wal_checkpoint(PASSIVE)');
+const checkpoint = db.prepare(workerData.statement);
+let failedInARow = 0;
+let reportedAt = 0;
 const timer = setInterval(() => {
   try {
     checkpoint.run();
+    if (failedInARow > 0) parentPort.postMessage({ recoveredAfter: failedInARow });
+    failedInARow = 0;
   } catch (error) {
-    parentPort.postMessage({ failed: String(error && error.message ? error.message : error) });
+    failedInARow += 1;
+    const now = Date.now();
+    if (failedInARow === 1 || now - reportedAt >= workerData.reportEveryMs) {
+      reportedAt = now;
+      parentPort.postMessage({
+        failed: String(error && error.message ? error.message : error),
+        inARow: failedInARow,
+      });
+    }
   }
 }, workerData.everyMs);
 parentPort.on('message', (message) => {
@@ -54,14 +72,29 @@ export interface BackgroundCheckpoints {
   stop(): Promise<void>;
 }
 
+/** What the server hears of the checkpoints: failures, throttled (`REPORT_EVERY_MS`), and the recovery. */
+export interface CheckpointReports {
+  /** `inARow`: the checkpoints failed in a row so far, this one included. */
+  failed(message: string, inARow: number): void;
+  recovered(afterFailures: number): void;
+}
+
+/** Tests shorten the intervals and make every checkpoint fail; the server uses the defaults. */
+export interface CheckpointTiming {
+  everyMs?: number;
+  reportEveryMs?: number;
+  statement?: string;
+}
+
 /**
  * Starts the checkpoints of the SQLite file behind `db` on a worker thread; null for PostgreSQL
- * and for databases without a WAL file (`:memory:`). `onFailure` hears of a checkpoint that
- * failed (the server's own automatic checkpoint still runs at `SAFETY_NET_PAGES`).
+ * and for databases without a WAL file (`:memory:`). `reports` hears of checkpoints that fail
+ * (the server's own automatic checkpoint still runs at `SAFETY_NET_PAGES`) and of the recovery.
  */
 export async function startBackgroundCheckpoints<DB>(
   db: Kysely<DB>,
-  onFailure: (message: string) => void,
+  reports: CheckpointReports,
+  timing: CheckpointTiming = {},
 ): Promise<BackgroundCheckpoints | null> {
   if (dialectOf(db) !== 'sqlite') return null;
   const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
@@ -74,14 +107,21 @@ export async function startBackgroundCheckpoints<DB>(
     // It runs one statement now and then: a small heap is plenty, and keeps the server's memory
     // where it was without the thread.
     resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 },
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs: EVERY_MS },
+    workerData: {
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      file,
+      everyMs: timing.everyMs ?? EVERY_MS,
+      reportEveryMs: timing.reportEveryMs ?? REPORT_EVERY_MS,
+      statement: timing.statement ?? 'pragma wal_checkpoint(PASSIVE)',
+    },
   });
   // The server may exit without stopping it (a crash, a test): the thread must not keep it alive.
   worker.unref();
-  worker.on('message', (message: { failed?: string }) => {
-    if (message.failed) onFailure(message.failed);
+  worker.on('message', (message: { failed?: string; inARow?: number; recoveredAfter?: number }) => {
+    if (message.failed !== undefined) reports.failed(message.failed, message.inARow ?? 1);
+    else if (message.recoveredAfter !== undefined) reports.recovered(message.recoveredAfter);
   });
-  worker.on('error', (error) => onFailure(error.message));
+  worker.on('error', (error) => reports.failed(error.message, 1));
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
