@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
 import { searchKey } from '../../core/normalize.js';
 import type { Pause, PromiseState } from '../../core/promise.js';
 import type { Channel, Report, ReportEvent, ReportStatus, ReportType, StaffRef } from '../../core/report.js';
@@ -71,6 +71,17 @@ const rememberFiling = prepare((db, p) =>
     .values(Object.fromEntries(IDEMPOTENCY_COLUMNS.map((c) => [c, p(c)])) as never),
 );
 
+/** The rows of `table` that belong to the report of the outer query. */
+function rowsOf(
+  eb: ExpressionBuilder<Database, 'reports'>,
+  table: 'report_pauses' | 'report_documents' | 'report_attachments',
+) {
+  return eb
+    .selectFrom(table)
+    .select(`${table}.report_number`)
+    .whereRef(`${table}.report_number`, '=', 'reports.number');
+}
+
 const reportByNumber = prepare((db, p) =>
   db
     .selectFrom('reports')
@@ -111,33 +122,9 @@ const reportByNumber = prepare((db, p) =>
       'reports.version',
       // Most reports have no pauses, documents or attachments: asking here (an index probe
       // each) spares the lookup a statement for each list that is empty.
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('report_pauses')
-              .select('report_pauses.report_number')
-              .whereRef('report_pauses.report_number', '=', 'reports.number'),
-          )
-          .as('has_pauses'),
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('report_documents')
-              .select('report_documents.report_number')
-              .whereRef('report_documents.report_number', '=', 'reports.number'),
-          )
-          .as('has_documents'),
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('report_attachments')
-              .select('report_attachments.report_number')
-              .whereRef('report_attachments.report_number', '=', 'reports.number'),
-          )
-          .as('has_attachments'),
+      (eb) => eb.exists(rowsOf(eb, 'report_pauses')).as('has_pauses'),
+      (eb) => eb.exists(rowsOf(eb, 'report_documents')).as('has_documents'),
+      (eb) => eb.exists(rowsOf(eb, 'report_attachments')).as('has_attachments'),
     ])
     .where('reports.number', '=', p('number')),
 );
