@@ -64,10 +64,30 @@ export function securityHeaders(): Record<string, string> {
 }
 
 /**
+ * The headers of the JSON API's answers (`/api/v1/…`, `/health`), after OWASP's REST Security
+ * Cheat Sheet: they carry customers' names, phones and addresses, so no browser or proxy may
+ * store them (`no-store`), and as data, never a document, they may load nothing and be framed
+ * by nothing. Routes that answer a file (the receipt, an attachment) set their own on top.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'same-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+
+function isApiAnswer(url: string): boolean {
+  return url.startsWith('/api/v1/') || url === '/health';
+}
+
+/**
  * Security headers on every answer and CSRF protection for cookie-authenticated writes.
- * The Content-Security-Policy allows scripts only from Folio itself (no inline script, no
- * eval); styles also allow inline `style` attributes and elements because the component
- * library sets CSS variables that way. HSTS is sent only over HTTPS, where it means something.
+ * Pages: the Content-Security-Policy allows scripts only from Folio itself (no inline script,
+ * no eval); styles also allow inline `style` attributes and elements because the component
+ * library sets CSS variables that way. The API answers with `API_HEADERS`. HSTS is sent only
+ * over HTTPS, where it means something.
  */
 export default fp(async function security(
   app: FastifyInstance,
@@ -76,10 +96,14 @@ export default fp(async function security(
   // Same headers on every answer, so helmet runs once here and each request only copies them
   // (run per request, as its Fastify plugin does, it was 4 % of a report lookup's CPU). One
   // hook, callback style: every hook a request passes through costs it promises and a turn.
-  const headers = securityHeaders();
-  const overHttps = { ...headers, 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' };
+  const hsts = { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' };
+  const page = securityHeaders();
+  const headers = {
+    page: { http: page, https: { ...page, ...hsts } },
+    api: { http: API_HEADERS, https: { ...API_HEADERS, ...hsts } },
+  };
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.protocol === 'https' ? overHttps : headers);
+    reply.headers(headers[isApiAnswer(request.url) ? 'api' : 'page'][request.protocol]);
     if (isCrossSiteWrite(request, options.publicOrigin)) {
       done(new Forbidden('Solicitud rechazada: no proviene de Folio.', 'cross_origin_request'));
       return;

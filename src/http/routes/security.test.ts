@@ -113,16 +113,30 @@ describe.each(databaseKinds)('accounts, sessions and security on $name', (kind) 
     expect(signInFromElsewhere.statusCode).toBe(403);
   });
 
-  it('sends security headers on every answer', async () => {
-    for (const url of ['/health', '/api/v1/session', '/api/v1/reports/1']) {
-      const response = await call('GET', url);
-      expect(response.headers['content-security-policy'], url).toContain("script-src 'self'");
-      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-      expect(response.headers['x-frame-options']).toBe('DENY');
-      expect(response.headers['referrer-policy']).toBe('same-origin');
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['strict-transport-security']).toBeUndefined();
+  it('sends security headers on every answer: the API’s are never stored and load nothing', async () => {
+    const agent = await h.signIn('agente');
+    for (const [url, cookie] of [
+      ['/health', undefined],
+      ['/api/v1/session', undefined],
+      ['/api/v1/reports/1', undefined],
+      ['/api/v1/customers?query=juarez', agent],
+    ] as const) {
+      const response = await call('GET', url, cookie);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+      expect(response.headers['content-security-policy'], url).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers['x-frame-options'], url).toBe('DENY');
+      expect(response.headers['referrer-policy'], url).toBe('same-origin');
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['strict-transport-security'], url).toBeUndefined();
     }
+    // Anything else is (or may be) a page: scripts from Folio only.
+    const docs = await call('GET', '/');
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(docs.headers['x-frame-options']).toBe('DENY');
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('sends HSTS and Secure cookies behind an HTTPS proxy', async () => {
