@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { formatReportNumber } from './core/report-number.js';
 import {
   type FolioDialect,
   migrateToLatest,
@@ -82,7 +83,7 @@ async function serve(config: Config, database: FolioDialect, runJobs: boolean) {
 function banner(
   config: Config,
   admin: { created: boolean; generatedPassword?: string },
-  demoLoaded: boolean,
+  demo: { reports: string[] } | null,
 ): string {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const lines = [
@@ -101,8 +102,11 @@ function banner(
     lines.push(
       `Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(', ')})`).join(', ')}`,
     );
-    if (demoLoaded)
-      lines.push('Demo data loaded: 50 customers in Rioverde (customer numbers 100001–100050).');
+    const [example] = demo?.reports ?? [];
+    if (demo)
+      lines.push(
+        `Demo data loaded: 50 customers in Rioverde (customer numbers 100001–100050) and ${demo.reports.length} reports${example ? `, e.g. ${formatReportNumber(example)}` : ''} (a day's queue: sign in as facturacion, tecnico or supervisor).`,
+      );
   }
   return lines.join('\n');
 }
@@ -123,19 +127,19 @@ async function main() {
   await migrateToLatest(database.db);
   const ctx = contextFor(config, database);
   const admin = await ensureAdmin(ctx, config.adminPassword);
-  const demoLoaded = config.production ? false : await loadDemoData(ctx);
+  const demo = config.production ? null : await loadDemoData(ctx);
   // Reports written while the server was down (an import) are searchable from the first search.
   await catchUpReportText(database.db);
   if (config.workers === 1) {
     await serve(config, database, true);
-    console.log(banner(config, admin, demoLoaded));
+    console.log(banner(config, admin, demo));
     return;
   }
   await database.db.destroy();
   let listening = 0;
   cluster.on('listening', () => {
     listening += 1;
-    if (listening === config.workers) console.log(banner(config, admin, demoLoaded));
+    if (listening === config.workers) console.log(banner(config, admin, demo));
   });
   cluster.on('exit', (worker, code, signal) => {
     if (signal === 'SIGTERM' || signal === 'SIGINT' || code === 0) return;

@@ -138,3 +138,158 @@ export function demoCustomers(count = 50): DemoCustomer[] {
 export function demoInvoiceNumber(customerNumber: string, year: number, month: number): string {
   return `F${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}-${customerNumber}`;
 }
+
+/** A step of a demo report's life after filing, done through Folio's own use cases. */
+export type DemoStep = { hoursAgo: number; by: string } & (
+  | { assign: string }
+  | { to: 'in_progress' | 'resolved'; resolution?: string }
+  | { note: string; visibility: 'internal' | 'customer' }
+  | { requestDocuments: string[] }
+);
+
+export interface DemoReport {
+  /** Index into `demoCustomers()`. */
+  customer: number;
+  filedBy: 'agente' | 'telefono';
+  hoursAgo: number;
+  /** The customer read their latest invoice number out. */
+  withInvoice: boolean;
+  type: 'fault' | 'billing_error' | 'clarification' | 'administrative_change' | 'complaint' | 'suggestion';
+  channel: 'office' | 'phone';
+  description: string;
+  /** Faults: where, in the agent's words; the coordinates are the service address's. */
+  location?: string;
+  steps: DemoStep[];
+}
+
+/**
+ * A working day's queue to look at on first start: something in every department, new and
+ * taken, at every point of the promise (on track, close to it, past it), two faults in the
+ * technician's hands and one report already resolved. Times are hours before the start.
+ */
+export const DEMO_REPORTS: readonly DemoReport[] = [
+  {
+    customer: 2,
+    filedBy: 'telefono',
+    hoursAgo: 3,
+    withInvoice: true,
+    type: 'fault',
+    channel: 'phone',
+    description: 'Sin servicio de internet desde anoche; el módem parpadea en rojo.',
+    location: 'Casa azul de dos pisos, frente a la tienda de abarrotes',
+    steps: [{ hoursAgo: 2.5, by: 'supervisor', assign: 'tecnico' }],
+  },
+  {
+    customer: 6,
+    filedBy: 'agente',
+    hoursAgo: 26,
+    withInvoice: true,
+    type: 'fault',
+    channel: 'office',
+    description: 'Cable colgando del poste frente al domicilio; los vecinos temen que alguien se tropiece.',
+    location: 'Poste de la esquina, junto al portón negro',
+    steps: [
+      { hoursAgo: 25, by: 'supervisor', assign: 'tecnico' },
+      { hoursAgo: 20, by: 'tecnico', to: 'in_progress' },
+      {
+        hoursAgo: 19.5,
+        by: 'tecnico',
+        note: 'Falta escalera larga; regreso mañana con la cuadrilla.',
+        visibility: 'internal',
+      },
+    ],
+  },
+  {
+    customer: 11,
+    filedBy: 'telefono',
+    hoursAgo: 0.5,
+    withInvoice: false,
+    type: 'fault',
+    channel: 'phone',
+    description: 'El servicio se corta varias veces por la tarde, sobre todo cuando llueve.',
+    location: 'Entrada por el callejón, medidor en la barda',
+    steps: [],
+  },
+  {
+    customer: 14,
+    filedBy: 'agente',
+    hoursAgo: 50,
+    withInvoice: true,
+    type: 'billing_error',
+    channel: 'office',
+    description: 'Le cobraron dos veces la mensualidad de octubre; trae los dos comprobantes de pago.',
+    steps: [
+      { hoursAgo: 48, by: 'facturacion', assign: 'facturacion' },
+      { hoursAgo: 47, by: 'facturacion', requestDocuments: ['Comprobante del segundo pago'] },
+    ],
+  },
+  {
+    customer: 20,
+    filedBy: 'telefono',
+    hoursAgo: 1,
+    withInvoice: true,
+    type: 'billing_error',
+    channel: 'phone',
+    description: 'El recibo trae un cargo por reconexión que el cliente nunca solicitó.',
+    steps: [],
+  },
+  {
+    customer: 25,
+    filedBy: 'telefono',
+    hoursAgo: 0.3,
+    withInvoice: false,
+    type: 'clarification',
+    channel: 'phone',
+    description: 'Pregunta por qué subió el monto de su recibo este mes si consumió lo mismo.',
+    steps: [],
+  },
+  {
+    customer: 29,
+    filedBy: 'agente',
+    hoursAgo: 96,
+    withInvoice: true,
+    type: 'administrative_change',
+    channel: 'office',
+    description: 'Solicita cambiar el titular del contrato a nombre de su hija, que vive en el domicilio.',
+    steps: [],
+  },
+  {
+    customer: 33,
+    filedBy: 'agente',
+    hoursAgo: 5,
+    withInvoice: false,
+    type: 'complaint',
+    channel: 'office',
+    description: 'El técnico no se presentó a la cita acordada del martes y nadie avisó.',
+    steps: [],
+  },
+  {
+    customer: 39,
+    filedBy: 'telefono',
+    hoursAgo: 52,
+    withInvoice: false,
+    type: 'suggestion',
+    channel: 'phone',
+    description: 'Sugiere que se pueda pagar el recibo en las tiendas de conveniencia de Rioverde.',
+    steps: [],
+  },
+  {
+    customer: 43,
+    filedBy: 'agente',
+    hoursAgo: 140,
+    withInvoice: true,
+    type: 'billing_error',
+    channel: 'office',
+    description: 'El recibo de este mes llegó con la lectura del medidor de su vecino.',
+    steps: [
+      { hoursAgo: 138, by: 'facturacion', assign: 'facturacion' },
+      { hoursAgo: 137, by: 'facturacion', to: 'in_progress' },
+      {
+        hoursAgo: 120,
+        by: 'facturacion',
+        to: 'resolved',
+        resolution: 'Se corrigió la lectura y se emitió un recibo nuevo por el monto correcto.',
+      },
+    ],
+  },
+];

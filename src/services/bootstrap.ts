@@ -9,6 +9,7 @@ import {
 import { CustomersRepository } from '../db/repositories/customers.js';
 import { UsersRepository } from '../db/repositories/users.js';
 import type { ServiceContext } from './context.js';
+import { fileDemoReports } from './demo-reports.js';
 import { hashPassword } from './passwords.js';
 
 /**
@@ -36,11 +37,15 @@ export async function ensureAdmin(
   return generated ? { created: true, generatedPassword: generated } : { created: true };
 }
 
-/** Loads the demo data when the database holds no customers yet; returns whether it did. */
-export async function loadDemoData(ctx: ServiceContext): Promise<boolean> {
+/**
+ * Loads the demo data when the database holds no customers yet — departments, staff, customers
+ * with their bills, then a day's worth of reports — and returns the reports' numbers; null
+ * when the database already had customers.
+ */
+export async function loadDemoData(ctx: ServiceContext): Promise<{ reports: string[] } | null> {
   const now = ctx.now();
   const existing = await ctx.db.selectFrom('customers').select('customer_number').limit(1).executeTakeFirst();
-  if (existing) return false;
+  if (existing) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
@@ -77,5 +82,5 @@ export async function loadDemoData(ctx: ServiceContext): Promise<boolean> {
       await customers.addInvoices(customer.customerNumber, invoices, now);
     }
   });
-  return true;
+  return { reports: await fileDemoReports(ctx) };
 }
