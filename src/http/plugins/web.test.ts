@@ -14,6 +14,7 @@ describe('serving the web app', () => {
     fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Folio</title>');
     fs.mkdirSync(path.join(webDir, 'assets'));
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     database = await (databaseKinds[0] as (typeof databaseKinds)[number]).open();
     app = await buildApp({
       ctx: { db: database.dialect.db, now: () => new Date(), sessionIdleMs: 1000 },
@@ -35,6 +36,18 @@ describe('serving the web app', () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.body).toBe('console.log(1)');
+  });
+
+  it('lets browsers keep the built assets for good, and ask again for the page', async () => {
+    const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/cola', '/reportes/2611000013']) {
+      const page = await app.inject({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
+    const favicon = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(favicon.headers['cache-control']).not.toContain('immutable');
   });
 
   it('keeps JSON errors for API paths and missing files', async () => {
