@@ -17,7 +17,8 @@ describe.each(databaseKinds)('the demo data on $name', (kind) => {
   beforeAll(async () => {
     // A Thursday afternoon in Rioverde.
     h = await startHarness(kind, '2026-11-26T21:00:00Z');
-    const loaded = await loadDemoData(h.ctx);
+    // Even with every notice channel switched on.
+    const loaded = await loadDemoData({ ...h.ctx, noticeChannels: ['email', 'sms'] });
     numbers = loaded?.reports ?? [];
   });
   afterAll(() => h.close());
@@ -81,6 +82,14 @@ describe.each(databaseKinds)('the demo data on $name', (kind) => {
     const fault = await get(`/api/v1/reports/${numbers[0]}`, tecnico);
     expect(fault.location.text).toMatch(/Casa azul/);
     expect(typeof fault.location.lat).toBe('number');
+  });
+
+  it('sends the made-up customers no notices', async () => {
+    const queued = await h.ctx.db
+      .selectFrom('notice_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(queued.n)).toBe(0);
   });
 
   it('is loaded once: a database with customers gets nothing more', async () => {

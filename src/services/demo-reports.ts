@@ -19,9 +19,11 @@ const HOUR_MS = 3_600_000;
  */
 export async function fileDemoReports(ctx: ServiceContext): Promise<string[]> {
   const start = ctx.now().getTime();
+  // Demo customers are made up: no notice is queued for them, whatever channels are set up.
   const at = (hoursAgo: number): ServiceContext => ({
     ...ctx,
     now: () => new Date(start - hoursAgo * HOUR_MS),
+    noticeChannels: [],
   });
   const users = new UsersRepository(ctx.db);
   const staff = new Map<string, StaffUser>();
