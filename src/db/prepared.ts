@@ -16,8 +16,8 @@ import type { Database } from './schema.js';
  *
  * On SQLite, outside transactions, the statement runs on the connection directly instead of
  * through Kysely's driver, which takes a lock with a few promises around every statement and,
- * with many requests at once, wakes every waiter at each release: a tenth of a lookup's CPU
- * under load. The rows are the same (Folio's Kysely has no plugins to transform them).
+ * with many requests at once, wakes every waiter at each release (the lookup benchmark gained
+ * ~6 %, bench/README.md). The rows are the same (Folio's Kysely has no plugins to transform them).
  */
 type Placeholder = (name: string) => string;
 
