@@ -139,6 +139,22 @@ export function demoInvoiceNumber(customerNumber: string, year: number, month: n
   return `F${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}-${customerNumber}`;
 }
 
+/** A demo customer's three monthly bills, oldest first; the latest issued this month on their billing day. */
+export function demoInvoices(
+  customer: Pick<DemoCustomer, 'customerNumber' | 'billingCycleDay'>,
+  now: Date,
+): { number: string; issuedAt: Date }[] {
+  return [2, 1, 0].map((monthsAgo) => {
+    const issued = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, customer.billingCycleDay, 12),
+    );
+    return {
+      number: demoInvoiceNumber(customer.customerNumber, issued.getUTCFullYear(), issued.getUTCMonth() + 1),
+      issuedAt: issued,
+    };
+  });
+}
+
 /** A step of a demo report's life after filing, done through Folio's own use cases. */
 export type DemoStep = { hoursAgo: number; by: string } & (
   | { assign: string }

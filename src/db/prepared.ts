@@ -63,28 +63,27 @@ export function prepare<Row>(
     }
     return statement;
   };
+  /** Runs the query with `values`: its rows, and how many rows it changed (0 for a query that returns rows, as Kysely's driver answers). */
+  const runWith = async (
+    db: Kysely<Database>,
+    values: Record<string, unknown>,
+  ): Promise<{ rows: Row[]; changes: number }> => {
+    const statement = direct(db);
+    const query = bind(compiledFor(db), values);
+    if (!statement) {
+      const result = await db.executeQuery(query);
+      return { rows: result.rows, changes: Number(result.numAffectedRows ?? 0n) };
+    }
+    return statement.reader
+      ? { rows: statement.all(query.parameters) as Row[], changes: 0 }
+      : { rows: [], changes: statement.run(query.parameters).changes };
+  };
   return {
     async execute(db, values) {
-      const statement = direct(db);
-      if (statement) {
-        const { parameters } = bind(compiledFor(db), values);
-        if (statement.reader) return statement.all(parameters) as Row[];
-        statement.run(parameters);
-        return [];
-      }
-      return (await db.executeQuery(bind(compiledFor(db), values))).rows;
+      return (await runWith(db, values)).rows;
     },
     async run(db, values) {
-      const statement = direct(db);
-      if (statement) {
-        const { parameters } = bind(compiledFor(db), values);
-        if (!statement.reader) return statement.run(parameters).changes;
-        // As Kysely's driver answers: a statement that returns rows reports no count.
-        statement.all(parameters);
-        return 0;
-      }
-      const result = await db.executeQuery(bind(compiledFor(db), values));
-      return Number(result.numAffectedRows ?? 0n);
+      return (await runWith(db, values)).changes;
     },
   };
 }

@@ -1,11 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  DEMO_DEPARTMENTS,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCustomers,
-  demoInvoiceNumber,
-} from '../db/demo-data.js';
+import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, demoCustomers, demoInvoices } from '../db/demo-data.js';
 import { CustomersRepository } from '../db/repositories/customers.js';
 import { UsersRepository } from '../db/repositories/users.js';
 import type { ServiceContext } from './context.js';
@@ -65,22 +59,8 @@ export async function loadDemoData(ctx: ServiceContext): Promise<{ reports: stri
         { ...customer, address: { ...customer.address }, nextBillingDate: null, billingPeriodMonths: 1 },
         now,
       );
-      // Three monthly bills, the latest issued this month on the customer's billing day.
-      const invoices = [2, 1, 0].map((monthsAgo) => {
-        const issued = new Date(
-          Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, customer.billingCycleDay, 12),
-        );
-        return {
-          number: demoInvoiceNumber(
-            customer.customerNumber,
-            issued.getUTCFullYear(),
-            issued.getUTCMonth() + 1,
-          ),
-          issuedAt: issued,
-        };
-      });
-      await customers.addInvoices(customer.customerNumber, invoices, now);
+      await customers.addInvoices(customer.customerNumber, demoInvoices(customer, now), now);
     }
   });
-  return { reports: await fileDemoReports(ctx) };
+  return { reports: await fileDemoReports(ctx, now) };
 }

@@ -1,6 +1,6 @@
 import type { StaffUser } from '../core/permissions.js';
-import { DEMO_REPORTS, type DemoStep, demoCustomers, demoInvoiceNumber } from '../db/demo-data.js';
-import { UsersRepository } from '../db/repositories/users.js';
+import { DEMO_REPORTS, type DemoStep, demoCustomers, demoInvoices } from '../db/demo-data.js';
+import { asStaffUser, UsersRepository } from '../db/repositories/users.js';
 import { addNote } from './add-note.js';
 import { assignReport } from './assign-report.js';
 import type { ServiceContext } from './context.js';
@@ -14,11 +14,11 @@ const HOUR_MS = 3_600_000;
  * Files the demo reports (`DEMO_REPORTS`) through the same use cases the API runs — numbers,
  * routing, promises and timelines are Folio's own — each at its hour in the past, so the queue
  * shows reports on track, at risk and past their promise. Only right after `loadDemoData`
- * loaded the customers: never on a database someone already works with.
- * Returns the numbers filed, in `DEMO_REPORTS` order.
+ * loaded the customers (`loadedAt`, the time their bills were issued from): never on a database
+ * someone already works with. Returns the numbers filed, in `DEMO_REPORTS` order.
  */
-export async function fileDemoReports(ctx: ServiceContext): Promise<string[]> {
-  const start = ctx.now().getTime();
+export async function fileDemoReports(ctx: ServiceContext, loadedAt: Date): Promise<string[]> {
+  const start = loadedAt.getTime();
   // Demo customers are made up: no notice is queued for them, whatever channels are set up.
   const at = (hoursAgo: number): ServiceContext => ({
     ...ctx,
@@ -32,8 +32,7 @@ export async function fileDemoReports(ctx: ServiceContext): Promise<string[]> {
     if (!found) {
       const withSecret = await users.findByUsername(username);
       if (!withSecret) throw new Error(`demo user ${username} is missing`);
-      const { passwordHash: _hash, disabled: _disabled, ...staffUser } = withSecret;
-      found = staffUser;
+      found = asStaffUser(withSecret);
       staff.set(username, found);
     }
     return found;
@@ -45,16 +44,8 @@ export async function fileDemoReports(ctx: ServiceContext): Promise<string[]> {
     if (!customer) throw new Error(`demo customer ${demo.customer} is missing`);
     const { report } = await fileReport(at(demo.hoursAgo), await user(demo.filedBy), {
       customerNumber: customer.customerNumber,
-      ...(demo.withInvoice
-        ? {
-            // The latest bill, as loadDemoData issued it this month.
-            invoiceNumber: demoInvoiceNumber(
-              customer.customerNumber,
-              new Date(start).getUTCFullYear(),
-              new Date(start).getUTCMonth() + 1,
-            ),
-          }
-        : {}),
+      // The latest bill, the one that verifies.
+      ...(demo.withInvoice ? { invoiceNumber: demoInvoices(customer, loadedAt).at(-1)?.number } : {}),
       channel: demo.channel,
       type: demo.type,
       description: demo.description,

@@ -4,7 +4,7 @@ import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '../core/password-pol
 import type { StaffUser } from '../core/permissions.js';
 import { type ActiveSession, SessionsRepository } from '../db/repositories/sessions.js';
 import { SignInFailuresRepository } from '../db/repositories/sign-in-failures.js';
-import { UsersRepository } from '../db/repositories/users.js';
+import { asStaffUser, UsersRepository } from '../db/repositories/users.js';
 import { type Actor, audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
@@ -78,7 +78,7 @@ export async function signIn(
     now,
     new Date(now.getTime() + ctx.sessionIdleMs),
   );
-  const { passwordHash: _hash, disabled: _disabled, ...user } = found;
+  const user = asStaffUser(found);
   await audit(ctx.db, { user, ip }, 'sign_in.succeeded', { type: 'user', id: user.username }, {}, now);
   return { sessionId, user };
 }

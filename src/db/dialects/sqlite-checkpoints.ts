@@ -79,8 +79,8 @@ export interface CheckpointReports {
   recovered(afterFailures: number): void;
 }
 
-/** Tests shorten the intervals and make every checkpoint fail; the server uses the defaults. */
-export interface CheckpointTiming {
+/** Tests shorten the intervals and swap the checkpoint for a statement that fails; the server uses the defaults. */
+export interface CheckpointOptions {
   everyMs?: number;
   reportEveryMs?: number;
   statement?: string;
@@ -94,7 +94,7 @@ export interface CheckpointTiming {
 export async function startBackgroundCheckpoints<DB>(
   db: Kysely<DB>,
   reports: CheckpointReports,
-  timing: CheckpointTiming = {},
+  options: CheckpointOptions = {},
 ): Promise<BackgroundCheckpoints | null> {
   if (dialectOf(db) !== 'sqlite') return null;
   const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
@@ -110,9 +110,9 @@ export async function startBackgroundCheckpoints<DB>(
     workerData: {
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
       file,
-      everyMs: timing.everyMs ?? EVERY_MS,
-      reportEveryMs: timing.reportEveryMs ?? REPORT_EVERY_MS,
-      statement: timing.statement ?? 'pragma wal_checkpoint(PASSIVE)',
+      everyMs: options.everyMs ?? EVERY_MS,
+      reportEveryMs: options.reportEveryMs ?? REPORT_EVERY_MS,
+      statement: options.statement ?? 'pragma wal_checkpoint(PASSIVE)',
     },
   });
   // The server may exit without stopping it (a crash, a test): the thread must not keep it alive.

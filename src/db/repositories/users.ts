@@ -7,6 +7,12 @@ export interface UserWithSecret extends StaffUser {
   disabled: boolean;
 }
 
+/** The user as a signed-in request carries it: no password hash, no account flag. */
+export function asStaffUser(user: UserWithSecret): StaffUser {
+  const { passwordHash: _hash, disabled: _disabled, ...staff } = user;
+  return staff;
+}
+
 export interface NewUser {
   id: string;
   username: string;

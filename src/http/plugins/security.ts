@@ -69,7 +69,7 @@ export function securityHeaders(): Record<string, string> {
  * store them (`no-store`), and as data, never a document, they may load nothing and be framed
  * by nothing. Routes that answer a file (the receipt, an attachment) set their own on top.
  */
-export const API_HEADERS: Readonly<Record<string, string>> = {
+const API_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Cross-Origin-Resource-Policy': 'same-origin',
@@ -79,7 +79,7 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
 };
 
 function isApiAnswer(url: string): boolean {
-  return url.startsWith('/api/v1/') || url === '/health';
+  return url.startsWith('/api/v1/') || url === '/health' || url.startsWith('/health?');
 }
 
 /**
