@@ -103,6 +103,7 @@ const KNOWN = [
   'views',
   'queue-connections',
   'plans',
+  'node-flags',
 ];
 for (const arg of process.argv.slice(2)) {
   const name = arg.replace(/^--(no-)?/, '').split('=')[0] ?? '';
@@ -158,6 +159,8 @@ const options = {
   workers: Math.round(nonNegative('workers', 0)),
   /** Time every SQL statement in the server (bench/sql-timing.mjs) and print where it goes. */
   sqlTiming: option('sql-timing', 'false') === 'true',
+  /** Extra flags for the server's node, space-separated (e.g. `--node-flags=--max-semi-space-size=8`). */
+  nodeFlags: option('node-flags', '').split(' ').filter(Boolean),
 };
 const QUIET_THRESHOLD = 15;
 /**
@@ -306,9 +309,12 @@ function countReports(dir: string): number {
 async function measure(scenario: RunScenario, round: number, numbers: string[]): Promise<Measurement> {
   const dir = freshCopy(scenario);
   const profileDir = path.join(DATA_DIR, 'profiles');
-  const nodeFlags = options.profile.includes(scenario)
-    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${scenario}-${Date.now()}.cpuprofile`]
-    : [];
+  const nodeFlags = [
+    ...options.nodeFlags,
+    ...(options.profile.includes(scenario)
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${scenario}-${Date.now()}.cpuprofile`]
+      : []),
+  ];
   const sqlTimingFile = path.join(dir, 'sql-timing.json');
   const timeSql = options.sqlTiming && scenario !== 'ceiling';
   if (timeSql) nodeFlags.push('--import', pathToFileURL(path.join(ROOT, 'bench', 'sql-timing.mjs')).href);
