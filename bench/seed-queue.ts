@@ -10,6 +10,7 @@ import {
   COLONIAS,
   checkSchema,
   columnsOf,
+  copyCustomerNames,
   currentPeriod,
   earlierPeriod,
   FIRST_CUSTOMER,
@@ -567,6 +568,8 @@ export async function fillQueue(file: string, now: Date, size: SeedSize): Promis
       counter.run(month.period, month.count);
     }
   })();
+  const copied = copyCustomerNames(db);
+  if (copied) console.log(`  ${copied}`);
   phase('reports');
 
   for (const note of resumeFullText(db, fullText)) console.log(`  full-text: ${note}`);

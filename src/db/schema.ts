@@ -104,6 +104,11 @@ export interface ReportsTable {
   assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The description as the queue's free-text search compares it (core/normalize.ts). */
   search_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The customer's `search_name`, copied so the queue can test it on the report (migration 014).
+   * Required on insert; nullable in the table only because it was added to a table with rows.
+   */
+  customer_search_name: ColumnType<string | null, string, string>;
   /** 1 while the report is still to be worked (computed by the database from `status`). */
   is_open: ColumnType<number, never, never>;
 }

@@ -32,7 +32,7 @@ describe('the report text index on SQLite, a batch at a time', () => {
     const number = `2611${String(next).padStart(5, '0')}0`;
     return trx
       .insertInto('reports')
-      .values(reportRow(number, '100001', description, AT))
+      .values(reportRow(number, '100001', description, AT, 'Ana Ruiz'))
       .execute()
       .then(() => number);
   };

@@ -86,6 +86,7 @@ async function addCustomer(db: Kysely<Database>, customerNumber: string, name: s
     .execute();
 }
 
+/** A report as an import writes it: without the copy of its customer's name (migration 014). */
 async function addReport(db: Kysely<Database>, number: string, customerNumber: string, description: string) {
   await db
     .insertInto('reports')
@@ -127,6 +128,19 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
     expect(await migrateToLatest(db)).toContain('007_text_search');
   });
   afterAll(() => close());
+
+  it('copies each customer’s name onto the reports there were (migration 014)', async () => {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['number', 'customer_search_name'])
+      .where('number', 'in', ['2611000011', '2611000022'])
+      .orderBy('number')
+      .execute();
+    expect(rows).toEqual([
+      { number: '2611000011', customer_search_name: searchKey('Pedro Gómez Luna') },
+      { number: '2611000022', customer_search_name: searchKey('María Guadalupe Juárez Hernández') },
+    ]);
+  });
 
   it('finds the rows that were there before the migration, accents and case aside', async () => {
     expect(await reportsWith('juarez')).toEqual(['2611000011']);

@@ -103,6 +103,7 @@ export async function fileReport(
         const filed: NewReport = {
           number: allocated,
           customerNumber: request.customerNumber,
+          customerName: customer.name,
           type: request.type,
           channel: request.channel,
           status: 'new',

@@ -120,6 +120,7 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
         .insertInto('reports')
         .values({
           ...row,
+          customer_search_name: customers.get(row.customer_number)?.search_name ?? '',
           channel: 'phone',
           description,
           verified: 0,

@@ -4,7 +4,14 @@ import { searchKey } from '../../src/core/normalize.js';
  * A report row as the repository writes it, for tests that insert rows directly (the text
  * index's tests, which must see what an import would write, not what filing does).
  */
-export function reportRow(number: string, customerNumber: string, description: string, at: string) {
+export function reportRow(
+  number: string,
+  customerNumber: string,
+  description: string,
+  at: string,
+  /** The customer's name, copied onto the report since migration 014; left out when not given. */
+  customerName?: string,
+) {
   return {
     number,
     customer_number: customerNumber,
@@ -23,5 +30,6 @@ export function reportRow(number: string, customerNumber: string, description: s
     track: 'review',
     department_code: 'atencion_clientes',
     search_text: searchKey(description),
+    ...(customerName === undefined ? {} : { customer_search_name: searchKey(customerName) }),
   } as never;
 }

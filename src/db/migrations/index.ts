@@ -12,6 +12,7 @@ import * as queueViews from './010_queue_views.js';
 import * as openAssignee from './011_open_assignee.js';
 import * as textIndexPerBatch from './012_text_index_per_batch.js';
 import * as queueCovering from './013_queue_covering.js';
+import * as reportCustomerName from './014_report_customer_name.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '011_open_assignee': openAssignee,
   '012_text_index_per_batch': textIndexPerBatch,
   '013_queue_covering': queueCovering,
+  '014_report_customer_name': reportCustomerName,
 };

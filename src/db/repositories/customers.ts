@@ -115,6 +115,15 @@ export class CustomersRepository {
       .values({ ...values, customer_number: customer.customerNumber, created_at: at })
       .onConflict((oc) => oc.column('customer_number').doUpdateSet(values))
       .execute();
+    // Each report carries its customer's name as the queue searches it (migration 014): a new
+    // name goes onto their reports in the caller's transaction, so no search sees the two differ.
+    if (existed)
+      await this.db
+        .updateTable('reports')
+        .set({ customer_search_name: values.search_name })
+        .where('customer_number', '=', customer.customerNumber)
+        .where('customer_search_name', '!=', values.search_name)
+        .execute();
     return !existed;
   }
 

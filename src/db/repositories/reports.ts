@@ -46,6 +46,7 @@ const REPORT_COLUMNS = [
   'due_at',
   'at_risk_at',
   'search_text',
+  'customer_search_name',
 ] as const;
 const insertReport = prepare((db, p) =>
   db.insertInto('reports').values(Object.fromEntries(REPORT_COLUMNS.map((c) => [c, p(c)])) as never),
@@ -156,6 +157,8 @@ const pausesOf = prepare((db, p) =>
 export interface NewReport {
   number: string;
   customerNumber: string;
+  /** The customer's name when filed; the report keeps it searchable (migration 014). */
+  customerName: string;
   type: ReportType;
   channel: Channel;
   status: ReportStatus;
@@ -287,6 +290,7 @@ export class ReportsRepository {
       due_at: report.dueAt.toISOString(),
       at_risk_at: report.atRiskAt.toISOString(),
       search_text: searchKey(report.description),
+      customer_search_name: searchKey(report.customerName),
     } satisfies Record<(typeof REPORT_COLUMNS)[number], unknown>);
   }
 
