@@ -13,7 +13,7 @@ import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { keysContaining } from './text-search.js';
+import { CommonTerms, keysContaining } from './text-search.js';
 
 /**
  * The text indexes of migration 007 on each database: the rows that were there before it are
@@ -205,6 +205,19 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
     expect(await reportsWith('50')).toBeNull();
   });
 
+  it('remembers for a while that a term is common, and not its keys', async () => {
+    const word = `quetzal${kind.name}`;
+    await addReport(db, '2611000066', '100001', `Pago en la caja ${word} norte.`);
+    await addReport(db, '2611000077', '100001', `Pago en la caja ${word} sur.`);
+    expect(await reportsWith(word, 1)).toBeNull();
+    await db.deleteFrom('reports').where('number', '=', '2611000077').execute();
+    // Still "more than 1" for this term and max: the caller tests each row, which is exact.
+    expect(await reportsWith(word, 1)).toBeNull();
+    // Keys are never remembered: another max asks the index, which has the deletion.
+    expect(await reportsWith(word, 2)).toEqual(['2611000066']);
+    await db.deleteFrom('reports').where('number', '=', '2611000066').execute();
+  });
+
   it.runIf(kind.name === 'sqlite')(
     'stays right after VACUUM, and reads the FTS table, not reports',
     async () => {
@@ -260,5 +273,25 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
     });
     expect(plan).toContain('reports_search_text_trgm');
     expect(plan).toContain('customers_search_name_trgm');
+  });
+});
+
+describe('CommonTerms', () => {
+  it('holds a verdict for its time, then forgets it', () => {
+    const terms = new CommonTerms(1_000, 10);
+    expect(terms.isCommon('zuniga', 0)).toBe(false);
+    terms.remember('zuniga', 0);
+    expect(terms.isCommon('zuniga', 999)).toBe(true);
+    expect(terms.isCommon('zuniga', 1_000)).toBe(false);
+    expect(terms.isCommon('zuniga', 1)).toBe(false);
+  });
+
+  it('keeps at most so many, forgetting the oldest first', () => {
+    const terms = new CommonTerms(1_000, 2);
+    terms.remember('a', 0);
+    terms.remember('b', 1);
+    terms.remember('a', 2); // remembered again: now the newest
+    terms.remember('c', 3);
+    expect(['a', 'b', 'c'].filter((term) => terms.isCommon(term, 4))).toEqual(['a', 'c']);
   });
 });
