@@ -6,6 +6,7 @@ import { phoneDigits, searchKey } from '../src/core/normalize.js';
 import { CHANNELS, REPORT_TYPES } from '../src/core/report.js';
 import { composeReportNumber } from '../src/core/report-number.js';
 import { DEMO_DEPARTMENTS, demoInvoiceNumber } from '../src/db/demo-data.js';
+import { COPY_CUSTOMER_NAMES } from '../src/db/migrations/014_report_customer_name.js';
 import { INDEX_REPORTS_ABOVE_WATERMARK, WATERMARK_TO_NEWEST_REPORT } from '../src/db/text-index.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { builtMigrations, DATA_DIR, startServer } from './server.js';
@@ -499,8 +500,7 @@ export function suspendFullText(db: Sqlite.Database, tables: string[]): Suspende
 export function copyCustomerNames(db: Sqlite.Database): string | null {
   if (!columnsOf(db, 'reports').includes('customer_search_name')) return null;
   const started = performance.now();
-  db.exec(`update reports set customer_search_name =
-    (select customers.search_name from customers where customers.customer_number = reports.customer_number)`);
+  db.exec(COPY_CUSTOMER_NAMES);
   return `customers' names copied onto the reports in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 

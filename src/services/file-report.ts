@@ -81,7 +81,7 @@ export async function fileReport(
       async (trx) => {
         const customers = new CustomersRepository(trx);
         const reports = new ReportsRepository(trx);
-        const customer = await customers.find(request.customerNumber);
+        const customer = await customers.findToFileFor(request.customerNumber);
         if (!customer) throw new NotFound(`No existe el cliente ${request.customerNumber}.`);
         const promise = planPromise(
           request.type,

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Customer, Invoice } from '../../core/customer.js';
 import { phoneDigits, searchKey } from '../../core/normalize.js';
+import { dialectOf } from '../dialects/detect.js';
 import { contains, startsWith } from '../like.js';
 import { prepare } from '../prepared.js';
 import type { CustomersTable, Database } from '../schema.js';
@@ -35,6 +36,18 @@ function toCustomer(row: Selectable<CustomersTable>): Customer {
 const customerByNumber = prepare((db, p) =>
   db.selectFrom('customers').selectAll().where('customer_number', '=', p('customerNumber')),
 );
+/**
+ * The customer a report is being filed for, share-locked on PostgreSQL until the filing commits.
+ * The report copies the customer's name (migration 014) and a rename rewrites it on the
+ * customer's reports; without the lock, a rename committing while a filing is in flight would
+ * miss the filing's report (not yet committed) and leave it the old name. With it, the rename's
+ * row lock waits for the filing and then sees its report, or the filing waits for the rename
+ * and reads the new name. SQLite's single writer orders the two already.
+ */
+const customerToFileFor = prepare((db, p) => {
+  const query = db.selectFrom('customers').selectAll().where('customer_number', '=', p('customerNumber'));
+  return dialectOf(db) === 'postgres' ? query.forShare() : query;
+});
 const customerExists = prepare((db, p) =>
   db.selectFrom('customers').select('customer_number').where('customer_number', '=', p('customerNumber')),
 );
@@ -53,6 +66,12 @@ export class CustomersRepository {
 
   async find(customerNumber: string): Promise<Customer | undefined> {
     const [row] = await customerByNumber.execute(this.db, { customerNumber });
+    return row && toCustomer(row);
+  }
+
+  /** `find`, inside the filing's transaction, holding off a rename until it commits. */
+  async findToFileFor(customerNumber: string): Promise<Customer | undefined> {
+    const [row] = await customerToFileFor.execute(this.db, { customerNumber });
     return row && toCustomer(row);
   }
 
