@@ -66,5 +66,8 @@ describe('serving the web app', () => {
     );
     const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
+    // Not to be framed, by any origin: frame-ancestors is what browsers honour.
+    expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(docs.headers['content-security-policy']).not.toContain("frame-ancestors 'self'");
   });
 });
