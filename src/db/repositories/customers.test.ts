@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../../test/support/databases.js';
+import { reportRow } from '../../../test/support/rows.js';
 import type { Customer } from '../../core/customer.js';
+import { searchKey } from '../../core/normalize.js';
 import { openPostgres } from '../dialects/postgres.js';
 import { CustomersRepository } from './customers.js';
 
@@ -40,6 +42,44 @@ describe.each(databaseKinds)('the customer a report is filed for, on $name', (ki
       .execute((trx) => new CustomersRepository(trx).findToFileFor('100001'));
     expect(found).toEqual(ANA);
     expect(await new CustomersRepository(database.dialect.db).findToFileFor('999999')).toBeUndefined();
+  });
+
+  it('writes a new name onto the customer’s reports, also those imported without it', async () => {
+    const db = database.dialect.db;
+    const at = NOW.toISOString();
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        username: 'u1',
+        name: 'U1',
+        password_hash: 'x',
+        roles: '[]',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('reports')
+      .values(reportRow('2611000011', '100001', 'Cobro doble.', at, 'Ana Ruiz'))
+      .execute();
+    await db
+      .insertInto('reports')
+      .values(reportRow('2611000022', '100001', 'Sin luz.', at))
+      .execute();
+    await new CustomersRepository(db).upsert({ ...ANA, name: 'Ana Ruiz Pérez' }, NOW);
+    const rows = await db
+      .selectFrom('reports')
+      .select(['number', 'customer_search_name'])
+      .where('customer_number', '=', '100001')
+      .orderBy('number')
+      .execute();
+    expect(rows.map((row) => row.customer_search_name)).toEqual([
+      searchKey('Ana Ruiz Pérez'),
+      searchKey('Ana Ruiz Pérez'),
+    ]);
+    await db.deleteFrom('reports').where('customer_number', '=', '100001').execute();
+    await new CustomersRepository(db).upsert(ANA, NOW);
   });
 
   // A rename rewrites the name each report carries (migration 014); one committed while a

@@ -141,7 +141,13 @@ export class CustomersRepository {
         .updateTable('reports')
         .set({ customer_search_name: values.search_name })
         .where('customer_number', '=', customer.customerNumber)
-        .where('customer_search_name', '!=', values.search_name)
+        .where((eb) =>
+          eb.or([
+            eb('customer_search_name', '!=', values.search_name),
+            // Rows written without the copy (an import) get it too.
+            eb('customer_search_name', 'is', null),
+          ]),
+        )
         .execute();
     return !existed;
   }
