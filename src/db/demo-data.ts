@@ -1,3 +1,4 @@
+import type { Channel, ReportType } from '../core/report.js';
 /**
  * The demo data set loaded on first start outside production: the company's usual
  * departments, a few staff users and ~50 customers with service addresses in Rioverde's
@@ -170,8 +171,9 @@ export interface DemoReport {
   hoursAgo: number;
   /** The customer read their latest invoice number out. */
   withInvoice: boolean;
-  type: 'fault' | 'billing_error' | 'clarification' | 'administrative_change' | 'complaint' | 'suggestion';
-  channel: 'office' | 'phone';
+  type: ReportType;
+  /** The demo's agents are at the counter or on the phone; `web` is the customers' own. */
+  channel: Exclude<Channel, 'web'>;
   description: string;
   /** Faults: where, in the agent's words; the coordinates are the service address's. */
   location?: string;

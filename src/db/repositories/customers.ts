@@ -33,9 +33,9 @@ function toCustomer(row: Selectable<CustomersTable>): Customer {
   };
 }
 
-const customerByNumber = prepare((db, p) =>
-  db.selectFrom('customers').selectAll().where('customer_number', '=', p('customerNumber')),
-);
+const byNumber = (db: Kysely<Database>, p: (name: string) => string) =>
+  db.selectFrom('customers').selectAll().where('customer_number', '=', p('customerNumber'));
+const customerByNumber = prepare(byNumber);
 /**
  * The customer a report is being filed for, share-locked on PostgreSQL until the filing commits.
  * The report copies the customer's name (migration 014) and a rename rewrites it on the
@@ -44,10 +44,9 @@ const customerByNumber = prepare((db, p) =>
  * row lock waits for the filing and then sees its report, or the filing waits for the rename
  * and reads the new name. SQLite's single writer orders the two already.
  */
-const customerToFileFor = prepare((db, p) => {
-  const query = db.selectFrom('customers').selectAll().where('customer_number', '=', p('customerNumber'));
-  return dialectOf(db) === 'postgres' ? query.forShare() : query;
-});
+const customerToFileFor = prepare((db, p) =>
+  dialectOf(db) === 'postgres' ? byNumber(db, p).forShare() : byNumber(db, p),
+);
 const customerExists = prepare((db, p) =>
   db.selectFrom('customers').select('customer_number').where('customer_number', '=', p('customerNumber')),
 );
