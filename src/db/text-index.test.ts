@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportRow } from '../../test/support/rows.js';
+import { keysContaining } from '../../test/support/text-search.js';
 import { searchKey } from '../core/normalize.js';
 import { migrateToLatest } from './database.js';
 import type { FolioDialect } from './dialects/dialect.js';
@@ -11,7 +12,6 @@ import { openSqlite } from './dialects/sqlite.js';
 import { inWriteTransaction } from './group-commit.js';
 import type { Database } from './schema.js';
 import { indexNewReportText } from './text-index.js';
-import { keysContaining } from './text-search.js';
 
 /**
  * SQLite's report text index written per batch (migration 012, src/db/text-index.ts): whatever

@@ -7,13 +7,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/support/databases.js';
 import { reportRow } from '../../test/support/rows.js';
+import { keysContaining } from '../../test/support/text-search.js';
 import { searchKey } from '../core/normalize.js';
 import { migrateToLatest } from './database.js';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { CommonTerms, keysContaining } from './text-search.js';
+import { CommonTerms, TrigramSample, trigramsOf } from './text-search.js';
 
 /**
  * The text indexes of migration 007 on each database: the rows that were there before it are
@@ -98,13 +99,9 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
   let db: Kysely<Database>;
   let close: () => Promise<void>;
   const reportsWith = (term: string, max = 100) =>
-    keysContaining(db, 'reports.search_text', searchKey(term), max).then((keys) =>
-      keys === null ? null : keys.sort(),
-    );
+    keysContaining(db, 'reports.search_text', searchKey(term), max);
   const customersWith = (term: string, max = 100) =>
-    keysContaining(db, 'customers.search_name', searchKey(term), max).then((keys) =>
-      keys === null ? null : keys.sort(),
-    );
+    keysContaining(db, 'customers.search_name', searchKey(term), max);
 
   beforeAll(async () => {
     ({ db, close } = await openBefore007(kind.name));
@@ -205,6 +202,17 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
     expect(await reportsWith('50')).toBeNull();
   });
 
+  it('finds the term itself, not rows that only hold its trigrams', async () => {
+    // Every trigram of "xyzwqr" is in the decoy, so whichever the index is asked for, the decoy
+    // is a candidate; only the row with the whole term is found.
+    await addReport(db, '2611000088', '100001', 'Clave xyzw, luego wqr y zwq.');
+    await addReport(db, '2611000099', '100001', 'Clave xyzwqr del medidor.');
+    expect(await reportsWith('xyzwqr')).toEqual(['2611000099']);
+    // Two candidates for at most one: the whole term, asked before calling it common, is one.
+    expect(await reportsWith('xyzwqr', 1)).toEqual(['2611000099']);
+    await db.deleteFrom('reports').where('number', 'in', ['2611000088', '2611000099']).execute();
+  });
+
   it('remembers for a while that a term is common, and not its keys', async () => {
     const word = `quetzal${kind.name}`;
     await addReport(db, '2611000066', '100001', `Pago en la caja ${word} norte.`);
@@ -219,7 +227,7 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
   });
 
   it.runIf(kind.name === 'sqlite')(
-    'stays right after VACUUM, and reads the FTS table, not reports',
+    'stays right after VACUUM, and reads the index alone, then the rows found by rowid',
     async () => {
       await addReport(db, '2611000066', '100002', 'Poste caído sobre la banqueta.');
       await db.deleteFrom('reports').where('number', '=', '2611000011').execute();
@@ -242,17 +250,27 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
       });
       expect(await keysContaining(spy, 'reports.search_text', 'poste', 10)).toEqual(['2611000066']);
       expect(await keysContaining(spy, 'customers.search_name', 'gomez', 10)).toEqual(['100002']);
-      // Besides the index's catch-up check (src/db/text-index.ts), one query each.
-      const searches = queries.filter((query) => / match /.test(query.sql));
-      expect(searches).toHaveLength(2);
-      for (const query of searches) {
+      const planOf = async (query: CompiledQuery) => {
         const { rows } = await db.executeQuery<{ detail: string }>(
           CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
         );
-        const plan = rows.map((row) => row.detail).join('\n');
-        expect(plan).toMatch(/SCAN (reports|customers)_search VIRTUAL TABLE INDEX \d+:M/);
-        expect(plan).toMatch(/SEARCH (reports|customers) USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-        expect(plan).not.toMatch(/SCAN (reports|customers)\b(?!_search)/);
+        return rows.map((row) => row.detail).join('\n');
+      };
+      // Besides the index's catch-up check (src/db/text-index.ts) and the trigram samples, one
+      // query of the index each, which reads the index alone…
+      const searches = queries.filter((query) => / match /.test(query.sql));
+      expect(searches).toHaveLength(2);
+      for (const query of searches) {
+        const plan = await planOf(query);
+        expect(plan).toMatch(/^SCAN (reports|customers)_search VIRTUAL TABLE INDEX \d+:M\d*$/);
+      }
+      // …and the rows found are then read by the table's own key.
+      const reads = queries.filter((query) => /json_each/.test(query.sql));
+      expect(reads).toHaveLength(2);
+      for (const query of reads) {
+        const plan = await planOf(query);
+        expect(plan).toMatch(/SEARCH found USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+        expect(plan).not.toMatch(/SCAN found/);
       }
     },
   );
@@ -293,5 +311,57 @@ describe('CommonTerms', () => {
     terms.remember('a', 2); // remembered again: now the newest
     terms.remember('c', 3);
     expect(['a', 'b', 'c'].filter((term) => terms.isCommon(term, 4))).toEqual(['a', 'c']);
+  });
+});
+
+describe('rarest trigrams', () => {
+  it('splits a term into the trigrams FTS5 makes of it, by character', () => {
+    expect(trigramsOf('ab')).toEqual([]);
+    expect(trigramsOf('abcd')).toEqual(['abc', 'bcd']);
+    expect(trigramsOf('a ñu')).toEqual(['a ñ', ' ñu']);
+    expect(trigramsOf('😀ab')).toEqual(['😀ab']);
+  });
+
+  it('counts the rows of the sample that hold a trigram', () => {
+    const sample = new TrigramSample(['aaaa', 'medidor', 'medidor roto'], 0);
+    expect(sample.rowsWith('aaa')).toBe(1);
+    expect(sample.rowsWith('dor')).toBe(2);
+    expect(sample.rowsWith('xyz')).toBe(0);
+  });
+
+  it('asks for the rarest trigram and the one least seen beside it, not its neighbour', () => {
+    const sample = new TrigramSample(
+      [
+        // "a z" is the rarest; " zu" is always beside it, "iba" only once.
+        'ana zuniga',
+        'vega zuniga',
+        'pena zuniga',
+        'ibarra zuniga',
+        'ibarra lopez',
+        'ibarra soto',
+        'ibarra cruz',
+        'ibarra ruiz',
+        'juan zuniga',
+        'luis zuniga',
+        'cruz zuniga',
+        'soto zuniga',
+      ],
+      0,
+    );
+    expect(sample.rowsWith('a z')).toBe(4);
+    expect(sample.pairFor('ibarra zuniga')).toEqual(['a z', 'iba']);
+    // Too short for a choice: the trigrams there are, each once.
+    expect(sample.pairFor('aaaa')).toEqual(['aaa']);
+    expect(sample.pairFor('abcd')).toEqual(['abc', 'bcd']);
+    expect(sample.pairFor('ab')).toEqual([]);
+  });
+
+  it('among equals, takes the one seen least overall, then the farthest', () => {
+    const sample = new TrigramSample(['medidor', 'medidor roto', 'transformador', 'trabajo por la tarde'], 0);
+    const [rarest, second] = sample.pairFor('transformador');
+    expect(sample.rowsWith(rarest as string)).toBe(1);
+    expect(sample.rowsWith(second as string)).toBe(1);
+    // Of the trigrams seen once (all but "tra" and "dor"), the first and the farthest from it.
+    expect([rarest, second]).toEqual(['ran', 'ado']);
   });
 });

@@ -4,7 +4,7 @@ import { searchKey } from '../core/normalize.js';
 import { SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
 import { contains } from '../db/like.js';
 import type { Database } from '../db/schema.js';
-import { isOneOf, keysContaining } from '../db/text-search.js';
+import { rowsContaining } from '../db/text-search.js';
 
 /**
  * The queue's free text (`q`): a report number, a customer number, the customer's name or words
@@ -72,23 +72,34 @@ export async function textMatch(db: Kysely<Database>, text: string, openOnly: bo
   // name both on the report itself (migration 014): the trigram index reads its lists for years
   // of reports, 3 ms for the 3,001 keys that say a word is common, more than reading every open
   // report of a department; and the customers' index took 1 ms to say a surname is common.
-  const [reportNumbers, customerNumbers] = openOnly
+  const [reports, customers] = openOnly
     ? [null, null]
     : await Promise.all([
-        keysContaining(db, 'reports.search_text', key, FEW_REPORTS),
-        keysContaining(db, 'customers.search_name', key, FEW_CUSTOMERS),
+        rowsContaining(db, 'reports.search_text', key, FEW_REPORTS),
+        rowsContaining(db, 'customers.search_name', key, FEW_CUSTOMERS),
       ]);
   return {
     condition: (eb) => {
       const found: Expression<SqlBool>[] = [eb('reports.customer_number', '=', text)];
-      if (!customerNumbers) found.push(contains(eb.ref('reports.customer_search_name'), key));
-      else if (customerNumbers.length > 0)
-        found.push(isOneOf(db, 'reports.customer_number', customerNumbers));
-      if (!reportNumbers) found.push(contains(eb.ref('reports.search_text'), key));
-      else if (reportNumbers.length > 0) found.push(isOneOf(db, 'reports.number', reportNumbers));
+      if (!customers) found.push(contains(eb.ref('reports.customer_search_name'), key));
+      else if (customers.candidates > 0)
+        // By the customers' current names: the customer's every report, those filed before a
+        // rename and those imported without the copy of the name (migration 014) too.
+        found.push(
+          eb(
+            'reports.customer_number',
+            'in',
+            eb
+              .selectFrom('customers as named')
+              .select('named.customer_number')
+              .where(customers.where('named')),
+          ),
+        );
+      if (!reports) found.push(contains(eb.ref('reports.search_text'), key));
+      else if (reports.candidates > 0) found.push(reports.where('reports'));
       return eb.or(found);
     },
     // Only keys (no word tested on each row): the keys are the candidates, found and sorted.
-    byKeys: !!reportNumbers && !!customerNumbers && (reportNumbers.length > 0 || customerNumbers.length > 0),
+    byKeys: !!reports && !!customers && (reports.candidates > 0 || customers.candidates > 0),
   };
 }

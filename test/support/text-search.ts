@@ -1,0 +1,24 @@
+import { type Kysely, sql } from 'kysely';
+import { expect } from 'vitest';
+import type { Database } from '../../src/db/schema.js';
+import { rowsContaining, type SearchableColumn } from '../../src/db/text-search.js';
+
+/**
+ * The keys of the rows `rowsContaining` finds (report numbers, customer numbers), sorted, read
+ * through the condition it gives, as the queue reads them; null when it finds too many.
+ */
+export async function keysContaining(
+  db: Kysely<Database>,
+  column: SearchableColumn,
+  term: string,
+  max: number,
+): Promise<string[] | null> {
+  const found = await rowsContaining(db, column, term, max);
+  if (!found) return null;
+  const [table, key] =
+    column === 'reports.search_text' ? ['reports', 'number'] : ['customers', 'customer_number'];
+  const { rows } = await sql<{ key: string }>`select ${sql.ref(`found.${key}`)} as key
+    from ${sql.table(table)} as found where ${found.where('found')} order by key`.execute(db);
+  expect(found.candidates).toBeGreaterThanOrEqual(rows.length);
+  return rows.map((row) => row.key);
+}
