@@ -200,6 +200,23 @@ describe('queue query plans (SQLite)', () => {
     }
   });
 
+  it('reads every status of a supervisor of every department as one range in order', async () => {
+    const supervisor = viewer(
+      ['supervisor'],
+      ['facturacion', 'soporte_tecnico', 'atencion_clientes', 'administracion'],
+    );
+    // (A common word searched adds conditions on the row that no index serves: the same plan.)
+    for (const sort of ['promise', '-created'] as const) {
+      const plan = await planOf({ sort, limit: 50 }, supervisor);
+      expect(plan).toMatch(new RegExp(`INDEX ${sort === 'promise' ? 'reports_due' : 'reports_created'}\\b`));
+      expect(plan).not.toMatch(/UNION ALL|reports_open_department|reports_queue_department/);
+    }
+    // Open reports only: the open indexes hold every department in order already.
+    const open = await planOf({ status: OPEN, limit: 50 }, supervisor);
+    expect(open).toMatch(/INDEX reports_open \(is_open=\?/);
+    expect(open).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
   it('reads open reports of several departments by filing date department by department', async () => {
     const plan = await planOf(
       { status: OPEN, sort: 'created', limit: 50 },

@@ -192,6 +192,12 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
   const backoffice = viewer('ana', ['backoffice'], ['facturacion']);
   const twoDepartments = viewer('ana', ['backoffice'], ['facturacion', 'atencion_clientes']);
   const admin = viewer('tomas', ['admin'], []);
+  // Every department there is, but not the reports of none (read as one range, not by part).
+  const supervisor = viewer(
+    'ana',
+    ['supervisor'],
+    ['facturacion', 'atencion_clientes', 'soporte_tecnico', 'administracion'],
+  );
   const open = OPEN as ReportListQuery['status'];
   const views: [string, ReportListQuery, StaffUser][] = [
     ['open, one department', { status: open, department: 'facturacion', limit: 7 }, backoffice],
@@ -225,6 +231,22 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
       twoDepartments,
     ],
     ['every status, everyone', { sort: '-created', limit: 7 }, admin],
+    ['every status, every department', { limit: 7 }, supervisor],
+    [
+      'every status, every department, a word, newest first',
+      { q: 'medidor', sort: '-created', limit: 7 },
+      supervisor,
+    ],
+    ['every status, every department, oldest first', { sort: 'created', limit: 7 }, supervisor],
+    ['every status, every department, colonia', { colonia: 'Centro', limit: 7 }, supervisor],
+    [
+      'every status, every department, created range',
+      { createdFrom: '2026-10-20T00:00:00.000Z', createdTo: '2026-11-10T00:00:00.000Z', limit: 7 },
+      supervisor,
+    ],
+    ['every status, every department, mine', { assignee: 'me', sort: '-created', limit: 7 }, supervisor],
+    ['open, every department, newest first', { status: open, sort: '-created', limit: 7 }, supervisor],
+    ['every status, every department, a rare word', { q: 'transformador', limit: 7 }, supervisor],
     [
       'closed statuses only',
       { status: ['resolved', 'closed'], department: 'facturacion', limit: 7 },

@@ -5,6 +5,7 @@ import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus, StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
 import { testedPerRow } from '../db/plan-hints.js';
+import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
@@ -38,6 +39,13 @@ const isOpenSet = (statuses: readonly string[]) =>
  * short index ranges each; beyond that, one read of everything is sorted.
  */
 const MOST_DEPARTMENTS_IN_PARTS = 12;
+
+/** Whether `departments` holds every department there is. */
+async function coversEveryDepartment(ctx: ServiceContext, departments: readonly string[]): Promise<boolean> {
+  if (departments.length === 0) return false;
+  const all = await new ConfigurationRepository(ctx.db).departments();
+  return all.every((department) => departments.includes(department.code));
+}
 
 /** Which column a sort reads, and which way. */
 const ORDER = {
@@ -136,9 +144,21 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   // each of them, as an expression no index serves: SQLite has no statistics to prefer the keys,
   // and took the department's index, reading its years of reports in order (all-q-rare: 364 ms
   // for 800 keys). PostgreSQL plans the same SQL by its statistics either way.
-  const department = byKeys
-    ? testedPerRow('reports.department_code')
-    : sql.ref<string>('reports.department_code');
+  // A viewer whose departments are every department there is (a supervisor of all four) sees
+  // what an every-department viewer sees, but for the reports of none (unrouted): across every
+  // status, the reports are read as one range in the page's order with the department tested on
+  // each, instead of part by part (below), which reads a page from each of eight parts to keep
+  // one (a supervisor's every-status search for a common word: 3.7 ms → 1 ms on 1,000,000).
+  // Open reports are read as they are: their indexes already hold every department in order.
+  const everyDepartment =
+    !openOnly &&
+    query.department === undefined &&
+    !canSeeDepartment(viewer, null) &&
+    (await coversEveryDepartment(ctx, viewer.departments));
+  const department =
+    byKeys || everyDepartment
+      ? testedPerRow('reports.department_code')
+      : sql.ref<string>('reports.department_code');
   if (!canSeeDepartment(viewer, null)) {
     // Only the viewer's own departments' reports (an empty list for a user in none).
     q = q.where(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
@@ -155,6 +175,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     !openOnly &&
     !closedOnly &&
     !byKeys &&
+    !everyDepartment &&
     (query.department || !canSeeDepartment(viewer, null))
   )
     q = q.where('reports.is_open', 'in', [0, 1]);
@@ -179,7 +200,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   const departments =
     query.department !== undefined
       ? [query.department]
-      : canSeeDepartment(viewer, null)
+      : canSeeDepartment(viewer, null) || everyDepartment
         ? []
         : viewer.departments;
   const openSortedAcrossDepartments = openOnly && departments.length > 1 && sort !== 'promise';
