@@ -10,7 +10,7 @@ import type { Database } from './schema.js';
  *
  * Three places call it, so that a search never misses a report:
  * - every write transaction that files reports, at its end (`oncePerBatch` in group-commit.ts);
- * - every text search, first (`keysContaining`), for reports written by other means;
+ * - every text search, first (`rowsContaining`), for reports written by other means;
  * - the start of the server (src/main.ts), so the first search does not pay for an import.
  */
 

@@ -10,8 +10,9 @@ import { catchUpReportText } from './text-index.js';
  * way; a row matches when the term occurs in the column anywhere, character for character
  * (`%` and `_` included) — exactly what `contains` (`LIKE '%term%'`) tests on a row.
  *
- * - SQLite: the column's FTS5 trigram table, matched with the term as one quoted phrase (a
- *   trigram phrase is a substring; quoting makes every character literal, FTS5 syntax too).
+ * - SQLite: the column's FTS5 trigram table, asked for rows holding two of the term's trigrams
+ *   (each a quoted phrase: every character literal, FTS5 syntax too), or the whole term as one
+ *   phrase; every row it gives is then tested with `contains`, so the index only narrows.
  * - PostgreSQL: `LIKE`, which pg_trgm's GIN index on the column serves.
  *
  * A trigram index cannot look up a term shorter than 3 characters (FTS5 matches nothing,

@@ -307,6 +307,13 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
     ],
   ];
 
+  it('finds nothing for a word in no report and no customer, in every status', async () => {
+    for (const q of ['nadie escribió esto', 'qqq-zzz']) {
+      expect(await pages({ q, limit: 7 }, admin), q).toEqual([]);
+      expect(await pages({ q, limit: 7, department: 'facturacion' }, backoffice), q).toEqual([]);
+    }
+  });
+
   it.each(views)('%s', async (_name, query, who) => {
     const want = expected(query, who);
     expect(want.length).toBeGreaterThan(7); // more than a page, so paging is tested

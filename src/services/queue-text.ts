@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { InvalidInput } from '../core/errors.js';
 import { searchKey } from '../core/normalize.js';
 import { SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
+import { CUSTOMER_NUMBER } from '../core/requests/fields.js';
 import { contains } from '../db/like.js';
 import type { Database } from '../db/schema.js';
 import { rowsContaining } from '../db/text-search.js';
@@ -80,7 +81,11 @@ export async function textMatch(db: Kysely<Database>, text: string, openOnly: bo
       ]);
   return {
     condition: (eb) => {
-      const found: Expression<SqlBool>[] = [eb('reports.customer_number', '=', text)];
+      // The text as a customer number, when it can be one: "ibarra zuniga" cannot, and an OR
+      // branch matching nothing would still make SQLite read every candidate's row to sort it.
+      const found: Expression<SqlBool>[] = CUSTOMER_NUMBER.test(text)
+        ? [eb('reports.customer_number', '=', text)]
+        : [];
       if (!customers) found.push(contains(eb.ref('reports.customer_search_name'), key));
       else if (customers.candidates > 0)
         // By the customers' current names: the customer's every report, those filed before a

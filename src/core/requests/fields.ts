@@ -4,10 +4,13 @@ import type { ValidationMessageKey } from '../validation-messages.js';
 /** A zod error option that carries a message key (see validation-messages.ts). */
 export const msg = (key: ValidationMessageKey) => ({ error: key });
 
+/** What a customer number can be (the billing system's numbers: letters, digits, dashes). */
+export const CUSTOMER_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
+
 export const customerNumberField = z
   .string(msg('customer_number'))
   .trim()
-  .regex(/^[A-Za-z0-9-]{1,20}$/, msg('customer_number'));
+  .regex(CUSTOMER_NUMBER, msg('customer_number'));
 
 export const invoiceNumberField = z
   .string(msg('invoice_number'))
