@@ -102,6 +102,7 @@ const KNOWN = [
   'customers',
   'views',
   'queue-connections',
+  'queue-burst',
   'plans',
   'node-flags',
 ];
@@ -132,6 +133,8 @@ const options = {
     .filter((n) => Number.isFinite(n) && n > 0),
   /** The queue's EXPLAIN QUERY PLAN pass. */
   plans: option('plans', 'true') !== 'false',
+  /** The queue's burst: 16 connections asking a mix of views at once (bench/queue-burst.ts). */
+  queueBurst: option('queue-burst', 'false') === 'true',
   connections: Math.round(positive('connections', 16)),
   rounds: Math.round(positive('rounds', 2)),
   scenarios: option('scenarios', 'file,lookup')
@@ -550,6 +553,7 @@ async function main() {
       retries: options.retries,
       views: options.views,
       plans: options.plans,
+      burst: options.queueBurst,
     });
     console.log(`\nmachine: ${machine().join('; ')}`);
   }
