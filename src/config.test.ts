@@ -19,6 +19,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/folio' }).database.kind).toBe('postgres');
   });
 
+  it("sets SQLite's page cache when asked", () => {
+    expect(loadConfig({ FOLIO_SQLITE_CACHE_MB: '128' }).database).toEqual({
+      kind: 'sqlite',
+      file: path.resolve('data/folio.sqlite'),
+      cacheMb: 128,
+    });
+  });
+
   it('stops with a message naming the bad variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
@@ -28,6 +36,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOLIO_PUBLIC_URL: 'not a url' })).toThrow(/FOLIO_PUBLIC_URL/);
     expect(() => loadConfig({ FOLIO_TRUST_PROXY: 'yes' })).toThrow(/FOLIO_TRUST_PROXY/);
     expect(() => loadConfig({ FOLIO_WORKERS: '0' })).toThrow(/FOLIO_WORKERS/);
+    expect(() => loadConfig({ FOLIO_SQLITE_CACHE_MB: '0' })).toThrow(/FOLIO_SQLITE_CACHE_MB/);
+    expect(() => loadConfig({ FOLIO_SQLITE_CACHE_MB: 'lots' })).toThrow(/FOLIO_SQLITE_CACHE_MB/);
     expect(loadConfig({ FOLIO_WORKERS: '2' }).workers).toBe(2);
     expect(() => loadConfig({ FOLIO_MAX_UPLOAD_MB: 'lots' })).toThrow(/FOLIO_MAX_UPLOAD_MB/);
     expect(loadConfig({}).maxUploadMb).toBe(10);

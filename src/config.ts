@@ -6,7 +6,9 @@ import { z } from 'zod';
  * at start; a bad value stops Folio with a message naming the variable, never a stack trace
  * half way through serving.
  */
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string; cacheMb?: number }
+  | { kind: 'postgres'; url: string };
 
 /** Customer notices: each channel is off while its URL is unset. */
 export interface NoticesConfig {
@@ -74,6 +76,7 @@ const envSchema = z.object({
   FOLIO_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   FOLIO_WORKERS: z.string().default('1').pipe(z.coerce.number<string>().int().min(1).max(64)),
   FOLIO_MAX_UPLOAD_MB: z.string().default('10').pipe(z.coerce.number<string>().positive().max(100)),
+  FOLIO_SQLITE_CACHE_MB: optional(z.coerce.number<string>().int().min(1).max(16_384)),
   FOLIO_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   FOLIO_MAIL_FROM: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -117,11 +120,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('FOLIO_ADMIN_PASSWORD must be at least 12 characters');
   }
   const dataDir = path.resolve(values.FOLIO_DATA_DIR);
+  const database = parseDatabaseUrl(values.DATABASE_URL, dataDir);
   return {
     port: values.PORT,
     host: values.HOST,
     dataDir,
-    database: parseDatabaseUrl(values.DATABASE_URL, dataDir),
+    database:
+      database.kind === 'sqlite' && values.FOLIO_SQLITE_CACHE_MB !== undefined
+        ? { ...database, cacheMb: values.FOLIO_SQLITE_CACHE_MB }
+        : database,
     adminPassword: values.FOLIO_ADMIN_PASSWORD,
     production: values.NODE_ENV === 'production',
     sessionIdleHours: values.FOLIO_SESSION_IDLE_HOURS,

@@ -10,7 +10,9 @@ export { startBackgroundCheckpoints } from './dialects/sqlite-checkpoints.js';
 export type { FolioDialect };
 
 export function openDatabase(config: DatabaseConfig): FolioDialect {
-  return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  return config.kind === 'sqlite'
+    ? openSqlite(config.file, { cacheMb: config.cacheMb })
+    : openPostgres(config.url);
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
