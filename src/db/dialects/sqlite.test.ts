@@ -14,9 +14,9 @@ describe('the SQLite connection', () => {
     }
   };
 
-  it('has a page cache of 32 MB, or what FOLIO_SQLITE_CACHE_MB says (negative: KiB)', async () => {
-    expect(DEFAULT_SQLITE_CACHE_MB).toBe(32);
-    expect(await cacheKib()).toBe(-32 * 1024);
+  it('has a page cache of 2 MB, or what FOLIO_SQLITE_CACHE_MB says (negative: KiB)', async () => {
+    expect(DEFAULT_SQLITE_CACHE_MB).toBe(2);
+    expect(await cacheKib()).toBe(-2 * 1024);
     expect(await cacheKib(128)).toBe(-128 * 1024);
   });
 });

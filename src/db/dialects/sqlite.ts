@@ -51,14 +51,15 @@ export function idleSqliteConnection(db: Kysely<Database>): Sqlite.Database | un
 }
 
 /**
- * SQLite's page cache per connection (its default is 2 MB). The queue reads index and table
- * pages all over a large file: on 1,000,000 reports (3 GB) a mix of queue pages asked at once
- * thrashed 2 MB, each page read again from the operating system, and 16 connections at once got
- * 270–390 pages/s with 2 MB, 400–590 with 32 MB, 370–710 with 64 MB (bench/README.md, "The
- * burst"). The cache fills only as pages are read, up to this; 32 MB keeps the server within its
- * memory budget (250 MB peak) while filing and looking up. FOLIO_SQLITE_CACHE_MB sets it.
+ * SQLite's page cache per connection, in MB (FOLIO_SQLITE_CACHE_MB; SQLite's own default is
+ * ~2 MB). Measured on 1,000,000 reports (3 GB; bench/README.md, "The burst"): with 16 queue
+ * pages of different views at once, a larger cache answered more pages a second (2 MB 272–455,
+ * 32 MB 405–587, 64 MB 368–713 pages/s, noisy), but one view asked 16 at a time that reads
+ * thousands of rows (a common name in the open queue) was ~20 % slower with 32 MB in both
+ * alternations, and 64 MB took the 200k filing run to 240 MB of its 250 MB memory budget. Not
+ * a clear win, so the default stays SQLite's; a site with a large database can raise it.
  */
-export const DEFAULT_SQLITE_CACHE_MB = 32;
+export const DEFAULT_SQLITE_CACHE_MB = 2;
 
 export function openSqlite(file: string, options: { cacheMb?: number | undefined } = {}): FolioDialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
