@@ -56,6 +56,8 @@ export interface QueueOptions {
   plans: boolean;
   /** Also the burst (bench/queue-burst.ts), after the views, in each round. */
   burst: boolean;
+  /** Extra environment for the server (`--server-env`). */
+  serverEnv: Record<string, string>;
   /** Another server to run (node arguments), e.g. an experimental build; default: the bench build. */
   script?: string[];
 }
@@ -703,6 +705,7 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
       const server = await startServer({
         dataDir: dir,
         nice: options.nice,
+        env: options.serverEnv,
         ...(options.script ? { script: options.script } : {}),
         ...(options.workers ? { workers: options.workers } : {}),
       });

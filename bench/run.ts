@@ -105,6 +105,7 @@ const KNOWN = [
   'queue-burst',
   'plans',
   'node-flags',
+  'server-env',
 ];
 for (const arg of process.argv.slice(2)) {
   const name = arg.replace(/^--(no-)?/, '').split('=')[0] ?? '';
@@ -164,6 +165,17 @@ const options = {
   sqlTiming: option('sql-timing', 'false') === 'true',
   /** Extra flags for the server's node, space-separated (e.g. `--node-flags=--max-semi-space-size=8`). */
   nodeFlags: option('node-flags', '').split(' ').filter(Boolean),
+  /** Extra environment for the server, `NAME=value` comma-separated (e.g. `--server-env=FOLIO_SQLITE_CACHE_MB=32`). */
+  serverEnv: Object.fromEntries(
+    option('server-env', '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        if (at < 1) throw new Error(`--server-env: ${pair} is not NAME=value`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      }),
+  ) as Record<string, string>,
 };
 const QUIET_THRESHOLD = 15;
 /**
@@ -326,7 +338,7 @@ async function measure(scenario: RunScenario, round: number, numbers: string[]):
     nodeFlags,
     nice: options.nice,
     ...(scenario === 'ceiling' ? {} : { workers: options.workers }),
-    ...(timeSql ? { env: { BENCH_SQL_TIMING_FILE: sqlTimingFile } } : {}),
+    env: { ...options.serverEnv, ...(timeSql ? { BENCH_SQL_TIMING_FILE: sqlTimingFile } : {}) },
     ...(scenario === 'ceiling'
       ? { script: ['--import', 'tsx', path.join(ROOT, 'bench', 'ceiling-server.ts')] }
       : {}),
@@ -554,6 +566,7 @@ async function main() {
       views: options.views,
       plans: options.plans,
       burst: options.queueBurst,
+      serverEnv: options.serverEnv,
     });
     console.log(`\nmachine: ${machine().join('; ')}`);
   }
