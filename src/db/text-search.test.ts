@@ -14,7 +14,7 @@ import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { CommonTerms, TrigramSample, trigramsOf } from './text-search.js';
+import { CommonTerms, spreadOver, TrigramSample, trigramsOf } from './text-search.js';
 
 /**
  * The text indexes of migration 007 on each database: the rows that were there before it are
@@ -363,5 +363,15 @@ describe('rarest trigrams', () => {
     expect(sample.rowsWith(second as string)).toBe(1);
     // Of the trigrams seen once (all but "tra" and "dor"), the first and the farthest from it.
     expect([rarest, second]).toEqual(['ran', 'ado']);
+  });
+
+  it('weighs at most a dozen trigrams of a long term, spread from its first to its last', () => {
+    expect(spreadOver([1, 2, 3], 12)).toEqual([1, 2, 3]);
+    expect(spreadOver([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 6)).toEqual([0, 2, 4, 6, 8, 10]);
+    const term = 'el medidor de la casa de enfrente marca un consumo muy alto desde hace dos meses';
+    const sample = new TrigramSample(['el medidor', 'la casa de enfrente', 'un consumo muy alto'], 0);
+    const pair = sample.pairFor(term);
+    expect(pair).toHaveLength(2);
+    for (const trigram of pair) expect(term).toContain(trigram);
   });
 });
