@@ -6,7 +6,7 @@
  * of the 16, beside the queue pages that staff keep open, and the question is what everyone
  * waits, the searchers included.
  */
-import autocannon from 'autocannon';
+import { loadPath } from './load.js';
 import { cpuMeter, type RunningServer } from './server.js';
 
 /**
@@ -47,13 +47,6 @@ export interface Burst {
   disturbed: boolean;
 }
 
-/** `"displayNumber"` appears once per row of an answer (and nowhere else). */
-export function countRows(body: string): number {
-  let n = 0;
-  for (let i = body.indexOf('"displayNumber"'); i !== -1; i = body.indexOf('"displayNumber"', i + 1)) n++;
-  return n;
-}
-
 /** Every view of the mix at once, each with its own connections, for `seconds`. */
 export async function measureBurst(
   server: RunningServer,
@@ -63,23 +56,7 @@ export async function measureBurst(
   const meter = cpuMeter(server.pid);
   const runs = await Promise.all(
     asks.map(async (ask) => {
-      let wrongRows = 0;
-      const result = await autocannon({
-        url: server.url,
-        connections: ask.connections,
-        duration: seconds,
-        headers: { cookie: ask.cookie },
-        requests: [
-          {
-            method: 'GET',
-            path: ask.path,
-            onResponse: (status, body) => {
-              if (status === 200 && countRows(body) !== ask.rows) wrongRows++;
-            },
-          },
-        ],
-        timeout: 30,
-      });
+      const { result, wrongRows } = await loadPath(server, ask, seconds, false);
       return {
         view: ask.view,
         connections: ask.connections,

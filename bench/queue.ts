@@ -14,10 +14,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
 import { searchKey } from '../src/core/normalize.js';
-import { BURST_MIX, type Burst, countRows, measureBurst } from './queue-burst.js';
+import { DISTURBED_WAIT, leastDisturbed, loadPath } from './load.js';
+import { BURST_MIX, type Burst, measureBurst } from './queue-burst.js';
 import {
   AGENT_PASSWORD,
   agentUsername,
@@ -64,8 +64,6 @@ export interface QueueOptions {
 
 /** The target adopted for every view (bench/README.md says why). */
 export const QUEUE_TARGET = { connections: 16, p99: 50 } as const;
-/** Above this share of time waiting for a core (server or load generator) a run is disturbed. */
-const DISTURBED_WAIT = 5;
 
 type Who = 'backoffice' | 'supervisor' | 'agent' | 'technician';
 const USERS: Record<Who, { username: string; note: string }> = {
@@ -457,37 +455,6 @@ interface ViewResult {
  */
 const TOO_SLOW_ALONE_MS = 250;
 
-async function loadView(
-  server: RunningServer,
-  cookie: string,
-  pathAndQuery: string,
-  rows: number,
-  connections: number,
-  seconds: number,
-) {
-  let wrongRows = 0;
-  const result = await autocannon({
-    url: server.url,
-    connections,
-    duration: seconds,
-    headers: { cookie },
-    requests: [
-      {
-        method: 'GET',
-        path: pathAndQuery,
-        onResponse: (status, body) => {
-          if (status === 200 && countRows(body) !== rows) wrongRows++;
-        },
-      },
-    ],
-    timeout: 30,
-  });
-  // Requests still running in the server when autocannon stops would slow the next run: an
-  // answer to /health comes after them (one JavaScript thread).
-  await fetch(`${server.url}/health`);
-  return { result, wrongRows };
-}
-
 async function measureView(
   server: RunningServer,
   cookies: Record<Who, string>,
@@ -496,20 +463,13 @@ async function measureView(
   connections: number,
   options: QueueOptions,
 ): Promise<ViewResult> {
-  let best: ViewResult | undefined;
-  for (let attempt = 1; attempt <= options.retries + 1; attempt++) {
-    await loadView(server, cookies[view.who], target.path, target.rows, connections, options.warmup);
+  const ask = { ...target, cookie: cookies[view.who], connections };
+  return leastDisturbed(options.retries, async (attempt) => {
+    await loadPath(server, ask, options.warmup);
     const meter = cpuMeter(server.pid);
-    const { result, wrongRows } = await loadView(
-      server,
-      cookies[view.who],
-      target.path,
-      target.rows,
-      connections,
-      options.duration,
-    );
+    const { result, wrongRows } = await loadPath(server, ask, options.duration);
     const cpu = meter.stop();
-    const m: ViewResult = {
+    return {
       view: view.name,
       who: view.who,
       what: view.what,
@@ -527,14 +487,9 @@ async function measureView(
       serverCpu: cpu.server,
       serverWait: cpu.serverWait,
       benchWait: cpu.benchWait,
-      disturbed: cpu.serverWait > DISTURBED_WAIT || cpu.benchWait > DISTURBED_WAIT,
       attempts: attempt,
     };
-    if (!best || (best.disturbed && m.serverWait + m.benchWait < best.serverWait + best.benchWait)) best = m;
-    if (!m.disturbed) break;
-    process.stdout.write('⚠ ');
-  }
-  return best as ViewResult;
+  });
 }
 
 interface Plan {
@@ -784,20 +739,10 @@ async function runBurst(server: RunningServer, cookies: Record<Who, string>, opt
     if (!target) throw new Error(`no target for ${entry.view}`);
     return { ...entry, cookie: cookies[view.who], ...target };
   });
-  let best: Burst | undefined;
-  for (let attempt = 1; attempt <= options.retries + 1; attempt++) {
+  return leastDisturbed(options.retries, async () => {
     await measureBurst(server, asks, options.warmup);
-    const measured = await measureBurst(server, asks, options.duration);
-    const burst = {
-      ...measured,
-      disturbed: measured.serverWait > DISTURBED_WAIT || measured.benchWait > DISTURBED_WAIT,
-    };
-    if (!best || (best.disturbed && burst.serverWait + burst.benchWait < best.serverWait + best.benchWait))
-      best = burst;
-    if (!burst.disturbed) break;
-    process.stdout.write('⚠ ');
-  }
-  return best as Burst;
+    return measureBurst(server, asks, options.duration);
+  });
 }
 
 function printBursts(bursts: Burst[]) {

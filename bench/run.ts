@@ -25,6 +25,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
+import { DISTURBED_WAIT } from './load.js';
 import { type QueueRun, runQueue } from './queue.js';
 import {
   AGENT_PASSWORD,
@@ -178,11 +179,6 @@ const options = {
   ) as Record<string, string>,
 };
 const QUIET_THRESHOLD = 15;
-/**
- * A measured run is disturbed when the server (or the load generator) spent more than this
- * share of the time runnable but waiting for a core taken by other work on the machine.
- */
-const DISTURBED_WAIT = 5;
 function disturbed(m: Measurement): boolean {
   return m.serverWaitPercent > DISTURBED_WAIT || m.benchWaitPercent > DISTURBED_WAIT;
 }

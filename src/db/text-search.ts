@@ -20,9 +20,15 @@ import { catchUpReportText } from './text-index.js';
  */
 export const SHORTEST_INDEXED_TERM = 3;
 
-const SEARCHABLE = {
-  'reports.search_text': { table: 'reports', key: 'number', fts: 'reports_search' },
-  'customers.search_name': { table: 'customers', key: 'customer_number', fts: 'customers_search' },
+/** Each searchable column's table, the table's key, the column's name and its FTS5 table. */
+export const SEARCHABLE = {
+  'reports.search_text': { table: 'reports', key: 'number', name: 'search_text', fts: 'reports_search' },
+  'customers.search_name': {
+    table: 'customers',
+    key: 'customer_number',
+    name: 'search_name',
+    fts: 'customers_search',
+  },
 } as const;
 
 export type SearchableColumn = keyof typeof SEARCHABLE;
@@ -43,9 +49,9 @@ export type SearchableColumn = keyof typeof SEARCHABLE;
  * says is rarest (`TrigramSample`), and `where` tests the whole term on each of them with
  * `contains`; a phrase query reads every trigram's list, the common ones too: "transformador"
  * is 11 lists, 7–11 ms on 1,000,000 reports, and a rare pair of them 0.9–2 ms, the same 2,011
- * reports; "ibarra zuniga" 5–6 ms on 250,000 customers, and "a z" with "iba" 1 ms. The candidates are rowids: the
- * queue then reads those rows by the table's own key (2,011 of them in 1.7–2.9 ms) instead of
- * through the report number's index (18.6 ms).
+ * reports; "ibarra zuniga" 5–6 ms on 250,000 customers, and "a z" with "iba" 1 ms. The
+ * candidates are rowids: the queue then reads those rows by the table's own key (2,011 of them
+ * in 1.7–2.9 ms) instead of through the report number's index (18.6 ms).
  */
 export async function rowsContaining(
   db: Kysely<Database>,
@@ -82,7 +88,7 @@ async function sqliteRows(
   max: number,
 ): Promise<RowsFound | null> {
   if (column === 'reports.search_text') await catchUpReportText(db);
-  const { fts } = SEARCHABLE[column];
+  const { fts, name } = SEARCHABLE[column];
   const ask = async (query: string) => {
     const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(fts)}
       where ${sql.table(fts)} match ${query} limit ${max + 1}`.execute(db);
@@ -95,7 +101,6 @@ async function sqliteRows(
   if (rows.length > max && pair.length < trigramsOf(term).length) rows = await ask(phrase(term));
   if (rows.length > max) return null;
   const ids = JSON.stringify(rows.map((row) => row.id));
-  const name = column.slice(column.indexOf('.') + 1);
   return {
     candidates: rows.length,
     where: (table) =>

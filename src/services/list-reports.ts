@@ -40,13 +40,6 @@ const isOpenSet = (statuses: readonly string[]) =>
  */
 const MOST_DEPARTMENTS_IN_PARTS = 12;
 
-/** Whether `departments` holds every department there is. */
-async function coversEveryDepartment(ctx: ServiceContext, departments: readonly string[]): Promise<boolean> {
-  if (departments.length === 0) return false;
-  const all = await new ConfigurationRepository(ctx.db).departments();
-  return all.every((department) => departments.includes(department.code));
-}
-
 /** Which column a sort reads, and which way. */
 const ORDER = {
   promise: { column: 'reports.due_at', direction: 'asc' },
@@ -154,7 +147,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     !openOnly &&
     query.department === undefined &&
     !canSeeDepartment(viewer, null) &&
-    (await coversEveryDepartment(ctx, viewer.departments));
+    (await new ConfigurationRepository(ctx.db).coversEveryDepartment(viewer.departments));
   const department =
     byKeys || everyDepartment
       ? testedPerRow('reports.department_code')

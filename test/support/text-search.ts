@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/schema.js';
-import { rowsContaining, type SearchableColumn } from '../../src/db/text-search.js';
+import { rowsContaining, SEARCHABLE, type SearchableColumn } from '../../src/db/text-search.js';
 
 /**
  * The keys of the rows `rowsContaining` finds (report numbers, customer numbers), sorted, read
@@ -15,8 +15,7 @@ export async function keysContaining(
 ): Promise<string[] | null> {
   const found = await rowsContaining(db, column, term, max);
   if (!found) return null;
-  const [table, key] =
-    column === 'reports.search_text' ? ['reports', 'number'] : ['customers', 'customer_number'];
+  const { table, key } = SEARCHABLE[column];
   const { rows } = await sql<{ key: string }>`select ${sql.ref(`found.${key}`)} as key
     from ${sql.table(table)} as found where ${found.where('found')} order by key`.execute(db);
   expect(found.candidates).toBeGreaterThanOrEqual(rows.length);

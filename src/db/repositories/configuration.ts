@@ -15,6 +15,9 @@ const departmentNameOf = prepare((db, p) =>
   db.selectFrom('departments').select('name').where('code', '=', p('code')),
 );
 
+/** Asked by every-status queues of a viewer limited to departments (src/services/list-reports.ts). */
+const departmentCodes = prepare((db) => db.selectFrom('departments').select('code'));
+
 export class ConfigurationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -90,6 +93,13 @@ export class ConfigurationRepository {
   async departmentName(code: string): Promise<string | undefined> {
     const [row] = await departmentNameOf.execute(this.db, { code });
     return row?.name;
+  }
+
+  /** Whether `codes` holds every department there is. */
+  async coversEveryDepartment(codes: readonly string[]): Promise<boolean> {
+    if (codes.length === 0) return false;
+    const all = await departmentCodes.execute(this.db, {});
+    return all.every((department) => codes.includes(department.code));
   }
 
   async departments(): Promise<{ code: string; name: string }[]> {

@@ -1,0 +1,76 @@
+/**
+ * Loading the queue with autocannon, shared by the per-view runs (bench/queue.ts) and the burst
+ * (bench/queue-burst.ts): one path at a time, counting the rows of each answer, and the rule for
+ * a run disturbed by other processes.
+ */
+import autocannon from 'autocannon';
+import type { RunningServer } from './server.js';
+
+/**
+ * A measured run is disturbed when the server (or the load generator) spent more than this
+ * share of the time runnable but waiting for a core taken by other work on the machine (%).
+ */
+export const DISTURBED_WAIT = 5;
+
+/** `"displayNumber"` appears once per row of an answer (and nowhere else). */
+function countRows(body: string): number {
+  let n = 0;
+  for (let i = body.indexOf('"displayNumber"'); i !== -1; i = body.indexOf('"displayNumber"', i + 1)) n++;
+  return n;
+}
+
+/**
+ * `connections` asking `pathAndQuery` for `seconds`; `wrongRows` counts the 200s whose row
+ * count is not `rows`. Unless `settle` is false, waits for the server to finish the requests
+ * still in flight (an answer to /health comes after them: one JavaScript thread), so they do
+ * not slow the next run.
+ */
+export async function loadPath(
+  server: RunningServer,
+  ask: { cookie: string; path: string; rows: number; connections: number },
+  seconds: number,
+  settle = true,
+) {
+  let wrongRows = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections: ask.connections,
+    duration: seconds,
+    headers: { cookie: ask.cookie },
+    requests: [
+      {
+        method: 'GET',
+        path: ask.path,
+        onResponse: (status, body) => {
+          if (status === 200 && countRows(body) !== ask.rows) wrongRows++;
+        },
+      },
+    ],
+    timeout: 30,
+  });
+  if (settle) await fetch(`${server.url}/health`);
+  return { result, wrongRows };
+}
+
+/**
+ * A measurement repeated while other processes took a core (up to `retries` times more), and
+ * of those the least disturbed. `measure` gets the attempt's number.
+ */
+export async function leastDisturbed<T extends { serverWait: number; benchWait: number }>(
+  retries: number,
+  measure: (attempt: number) => Promise<T>,
+): Promise<T & { disturbed: boolean }> {
+  let best: (T & { disturbed: boolean }) | undefined;
+  for (let attempt = 1; attempt <= retries + 1; attempt++) {
+    const measured = await measure(attempt);
+    const run = {
+      ...measured,
+      disturbed: measured.serverWait > DISTURBED_WAIT || measured.benchWait > DISTURBED_WAIT,
+    };
+    if (!best || (best.disturbed && run.serverWait + run.benchWait < best.serverWait + best.benchWait))
+      best = run;
+    if (!run.disturbed) break;
+    process.stdout.write('⚠ ');
+  }
+  return best as T & { disturbed: boolean };
+}
