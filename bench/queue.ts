@@ -60,6 +60,8 @@ export interface QueueOptions {
   serverEnv: Record<string, string>;
   /** Another server to run (node arguments), e.g. an experimental build; default: the bench build. */
   script?: string[];
+  /** Node flags for the measured server, e.g. `--cpu-prof` (`--profile=queue`). */
+  nodeFlags?: string[];
 }
 
 /** The target adopted for every view (bench/README.md says why). */
@@ -622,6 +624,8 @@ export interface QueueRun {
   plans: Plan[];
   peakRssMB: number;
   hwmMB: number;
+  ownPeakMB: number;
+  mappedMB: number;
   startRssMB: number;
   seed: ReturnType<typeof seedMeta>;
 }
@@ -646,6 +650,8 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
   let plans: Plan[] = [];
   let peakRssMB = 0;
   let hwmMB = 0;
+  let ownPeakMB = 0;
+  let mappedMB = 0;
   let startRssMB = 0;
   try {
     process.stdout.write(`copying ${path.relative(ROOT, options.size.file)}… `);
@@ -661,6 +667,7 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
         dataDir: dir,
         nice: options.nice,
         env: options.serverEnv,
+        ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
         ...(options.script ? { script: options.script } : {}),
         ...(options.workers ? { workers: options.workers } : {}),
       });
@@ -709,8 +716,13 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
           bursts.push(await runBurst(server, cookies, options));
           console.log('done');
         }
-        peakRssMB = Math.max(peakRssMB, sampler.stop());
-        hwmMB = Math.max(hwmMB, treeMemoryMB(server.pid, 'VmHWM'));
+        const peak = sampler.stop();
+        const hwm = treeMemoryMB(server.pid, 'VmHWM');
+        peakRssMB = Math.max(peakRssMB, peak.rss);
+        hwmMB = Math.max(hwmMB, hwm);
+        // As in run.ts: less the database file's pages mapped by SQLite.
+        ownPeakMB = Math.max(ownPeakMB, peak.own, hwm - peak.mapped);
+        mappedMB = Math.max(mappedMB, peak.mapped);
       } catch (error) {
         console.error(`\nserver output:\n${server.output()}`);
         throw error;
@@ -721,9 +733,9 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  printQueue(views, results, plans, { peakRssMB, hwmMB, startRssMB }, options, seed);
+  printQueue(views, results, plans, { peakRssMB, hwmMB, ownPeakMB, mappedMB, startRssMB }, options, seed);
   printBursts(bursts);
-  return { results, bursts, plans, peakRssMB, hwmMB, startRssMB, seed };
+  return { results, bursts, plans, peakRssMB, hwmMB, ownPeakMB, mappedMB, startRssMB, seed };
 }
 
 /** The burst, repeated while a core was taken by others (like a view's run). */
@@ -770,7 +782,7 @@ function printQueue(
   views: View[],
   results: ViewResult[],
   plans: Plan[],
-  memory: { peakRssMB: number; hwmMB: number; startRssMB: number },
+  memory: { peakRssMB: number; hwmMB: number; ownPeakMB: number; mappedMB: number; startRssMB: number },
   options: QueueOptions,
   seed: ReturnType<typeof seedMeta>,
 ) {
@@ -806,7 +818,8 @@ function printQueue(
       `⚠ disturbed: the server or the load generator waited for a core > ${DISTURBED_WAIT} % of the time`,
     );
   console.log(
-    `\nserver memory: RSS ${fmt(memory.startRssMB)} MB after start, peak ${fmt(memory.peakRssMB)} MB sampled, VmHWM ${fmt(memory.hwmMB)} MB`,
+    `\nserver memory: RSS ${fmt(memory.startRssMB)} MB after start, peak ${fmt(memory.peakRssMB)} MB sampled, VmHWM ${fmt(memory.hwmMB)} MB; ` +
+      `of it the database file read through SQLite's memory map ${fmt(memory.mappedMB)} MB, the server's own peak ${fmt(memory.ownPeakMB)} MB`,
   );
   if (plans.length > 0) {
     // The joins are always the same primary-key lookups; the plan of `reports` is what differs.

@@ -262,16 +262,55 @@ export function treeMemoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return processTree(pid).reduce((sum, p) => sum + (procMemoryMB(p, field) ?? 0), 0);
 }
 
-/** Samples the tree's VmRSS every `everyMs` until stopped; returns the highest sample. */
-export function sampleRss(pid: number, everyMs = 200): { stop(): number } {
-  let peak = treeMemoryMB(pid, 'VmRSS');
-  const timer = setInterval(() => {
-    peak = Math.max(peak, treeMemoryMB(pid, 'VmRSS'));
-  }, everyMs);
+/**
+ * Resident pages of the database file that SQLite reads through its memory map
+ * (FOLIO_SQLITE_MMAP_MB), in MB, over the process tree: /proc/<pid>/smaps, the mappings of a
+ * `*.sqlite` file (not its `-shm` index, which was always counted). They are the page cache's
+ * pages, held by the machine with or without the map, but they count in VmRSS.
+ */
+export function databaseMappedMB(pid: number): number {
+  let kB = 0;
+  for (const p of processTree(pid)) {
+    let smaps: string;
+    try {
+      smaps = fs.readFileSync(`/proc/${p}/smaps`, 'utf8');
+    } catch {
+      continue;
+    }
+    let inDatabase = false;
+    for (const line of smaps.split('\n')) {
+      if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inDatabase = line.endsWith('.sqlite');
+      else if (inDatabase && line.startsWith('Rss:')) kB += Number(/(\d+)/.exec(line)?.[1] ?? 0);
+    }
+  }
+  return (kB * 1024) / 1e6;
+}
+
+export interface RssPeak {
+  /** The highest VmRSS sampled. */
+  rss: number;
+  /** The highest VmRSS less the database file's mapped pages (`databaseMappedMB`), sampled. */
+  own: number;
+  /** The database file's mapped pages at the end. */
+  mapped: number;
+}
+
+/** Samples the tree's VmRSS every `everyMs` until stopped. */
+export function sampleRss(pid: number, everyMs = 200): { stop(): RssPeak } {
+  const peak: RssPeak = { rss: 0, own: 0, mapped: 0 };
+  const sample = () => {
+    const rss = treeMemoryMB(pid, 'VmRSS');
+    peak.mapped = databaseMappedMB(pid);
+    peak.rss = Math.max(peak.rss, rss);
+    peak.own = Math.max(peak.own, rss - peak.mapped);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, treeMemoryMB(pid, 'VmRSS'));
+      sample();
+      return peak;
     },
   };
 }

@@ -27,6 +27,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sets or turns off the memory map of the SQLite file when asked', () => {
+    expect(loadConfig({ FOLIO_SQLITE_MMAP_MB: '0', FOLIO_SQLITE_CACHE_MB: '8' }).database).toEqual({
+      kind: 'sqlite',
+      file: path.resolve('data/folio.sqlite'),
+      cacheMb: 8,
+      mmapMb: 0,
+    });
+    expect(loadConfig({}).database).toEqual({ kind: 'sqlite', file: path.resolve('data/folio.sqlite') });
+  });
+
   it('stops with a message naming the bad variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
@@ -38,6 +48,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOLIO_WORKERS: '0' })).toThrow(/FOLIO_WORKERS/);
     expect(() => loadConfig({ FOLIO_SQLITE_CACHE_MB: '0' })).toThrow(/FOLIO_SQLITE_CACHE_MB/);
     expect(() => loadConfig({ FOLIO_SQLITE_CACHE_MB: 'lots' })).toThrow(/FOLIO_SQLITE_CACHE_MB/);
+    expect(() => loadConfig({ FOLIO_SQLITE_MMAP_MB: '-1' })).toThrow(/FOLIO_SQLITE_MMAP_MB/);
     expect(loadConfig({ FOLIO_WORKERS: '2' }).workers).toBe(2);
     expect(() => loadConfig({ FOLIO_MAX_UPLOAD_MB: 'lots' })).toThrow(/FOLIO_MAX_UPLOAD_MB/);
     expect(loadConfig({}).maxUploadMb).toBe(10);

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * half way through serving.
  */
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string; cacheMb?: number }
+  | { kind: 'sqlite'; file: string; cacheMb?: number; mmapMb?: number }
   | { kind: 'postgres'; url: string };
 
 /** Customer notices: each channel is off while its URL is unset. */
@@ -77,6 +77,7 @@ const envSchema = z.object({
   FOLIO_WORKERS: z.string().default('1').pipe(z.coerce.number<string>().int().min(1).max(64)),
   FOLIO_MAX_UPLOAD_MB: z.string().default('10').pipe(z.coerce.number<string>().positive().max(100)),
   FOLIO_SQLITE_CACHE_MB: optional(z.coerce.number<string>().int().min(1).max(16_384)),
+  FOLIO_SQLITE_MMAP_MB: optional(z.coerce.number<string>().int().min(0).max(1_048_576)),
   FOLIO_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   FOLIO_MAIL_FROM: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -126,8 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     dataDir,
     database:
-      database.kind === 'sqlite' && values.FOLIO_SQLITE_CACHE_MB !== undefined
-        ? { ...database, cacheMb: values.FOLIO_SQLITE_CACHE_MB }
+      database.kind === 'sqlite'
+        ? {
+            ...database,
+            ...(values.FOLIO_SQLITE_CACHE_MB !== undefined ? { cacheMb: values.FOLIO_SQLITE_CACHE_MB } : {}),
+            ...(values.FOLIO_SQLITE_MMAP_MB !== undefined ? { mmapMb: values.FOLIO_SQLITE_MMAP_MB } : {}),
+          }
         : database,
     adminPassword: values.FOLIO_ADMIN_PASSWORD,
     production: values.NODE_ENV === 'production',

@@ -11,7 +11,7 @@ export type { FolioDialect };
 
 export function openDatabase(config: DatabaseConfig): FolioDialect {
   return config.kind === 'sqlite'
-    ? openSqlite(config.file, { cacheMb: config.cacheMb })
+    ? openSqlite(config.file, { cacheMb: config.cacheMb, mmapMb: config.mmapMb })
     : openPostgres(config.url);
 }
 
