@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../test/support/databases.js';
 import type { StaffUser } from '../core/permissions.js';
 import { listReports, type ReportListQuery } from './list-reports.js';
+import { FEW_CUSTOMERS } from './queue-text.js';
 
 const sqlite = databaseKinds.find((kind) => kind.name === 'sqlite');
 const OPEN = ['new', 'assigned', 'in_progress', 'waiting_customer'] as ReportListQuery['status'];
@@ -242,5 +243,65 @@ describe('queue query plans (SQLite)', () => {
     const plan = await planOf({ status: ['resolved'], limit: 50 }, viewer(['admin'], []));
     expect(plan).toMatch(/INDEX reports_queue_status \(status=\?/);
     expect(plan).not.toMatch(/INDEX reports_open \(is_open=\?/);
+  });
+  it("tests a common name over a department's every status on index entries alone", async () => {
+    // More customers named so than a search fetches by key: the name is common, and each
+    // report is tested as the department's halves are read in promise order.
+    const at = new Date().toISOString();
+    const customers = Array.from({ length: FEW_CUSTOMERS + 1 }, (_, i) => ({
+      customer_number: String(300_000 + i),
+      name: `Cliente Zúñiga ${i}`,
+      search_name: `cliente zuniga ${i}`,
+      street: 'Madero',
+      colonia: 'Centro',
+      city: 'Rioverde',
+      postal_code: '79610',
+      billing_cycle_day: 1,
+      created_at: at,
+      updated_at: at,
+    }));
+    for (let i = 0; i < customers.length; i += 500)
+      await database.dialect.db
+        .insertInto('customers')
+        .values(customers.slice(i, i + 500))
+        .execute();
+    const plan = await planOf(
+      { department: 'facturacion', q: 'zuniga', limit: 50 },
+      viewer(['backoffice'], ['facturacion']),
+    );
+    // Both halves read from the index in promise order, and the name (and the customer number
+    // it could be) is on its entries (migration 015): SQLite tests an entry before it seeks the
+    // report's row (a deferred seek), so only the rows of entries that pass are read. (Not shown
+    // as COVERING: `is_open` is a virtual column.)
+    expect(
+      plan.match(/INDEX reports_open_department \(department_code=\? AND is_open=\? AND due_at>\?\)/g),
+    ).toHaveLength(2);
+    const { rows } = await database.dialect.db.executeQuery<{ name: string }>(
+      CompiledQuery.raw(`select name from pragma_index_info('reports_open_department')`),
+    );
+    expect(rows.map((row) => row.name)).toEqual(
+      expect.arrayContaining(['due_at', 'number', 'customer_number', 'customer_search_name']),
+    );
+  });
+
+  it("sorts a rare name's reports by promise on index entries alone", async () => {
+    const at = new Date().toISOString();
+    await database.dialect.db
+      .insertInto('customers')
+      .values({
+        customer_number: '400001',
+        name: 'Rosa Ibarra Zúñiga',
+        search_name: 'rosa ibarra zuniga',
+        street: 'Hidalgo',
+        colonia: 'Centro',
+        city: 'Rioverde',
+        postal_code: '79610',
+        billing_cycle_day: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const plan = await planOf({ q: 'ibarra zuniga', limit: 50 }, viewer(['agent'], []));
+    expect(plan).toMatch(/SEARCH reports USING COVERING INDEX reports_customer \(customer_number=\?\)/);
   });
 });

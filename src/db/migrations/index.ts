@@ -13,6 +13,7 @@ import * as openAssignee from './011_open_assignee.js';
 import * as textIndexPerBatch from './012_text_index_per_batch.js';
 import * as queueCovering from './013_queue_covering.js';
 import * as reportCustomerName from './014_report_customer_name.js';
+import * as queueSearchCovering from './015_queue_search_covering.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '012_text_index_per_batch': textIndexPerBatch,
   '013_queue_covering': queueCovering,
   '014_report_customer_name': reportCustomerName,
+  '015_queue_search_covering': queueSearchCovering,
 };
