@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sets the read threads of the queue when asked (0: none)', () => {
+    expect(loadConfig({ FOLIO_READ_THREADS: '0' }).database).toMatchObject({
+      kind: 'sqlite',
+      readThreads: 0,
+    });
+    expect(loadConfig({ FOLIO_READ_THREADS: '3' }).database).toMatchObject({ readThreads: 3 });
+  });
+
   it('sets or turns off the memory map of the SQLite file when asked', () => {
     expect(loadConfig({ FOLIO_SQLITE_MMAP_MB: '0', FOLIO_SQLITE_CACHE_MB: '8' }).database).toEqual({
       kind: 'sqlite',
@@ -49,6 +57,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOLIO_SQLITE_CACHE_MB: '0' })).toThrow(/FOLIO_SQLITE_CACHE_MB/);
     expect(() => loadConfig({ FOLIO_SQLITE_CACHE_MB: 'lots' })).toThrow(/FOLIO_SQLITE_CACHE_MB/);
     expect(() => loadConfig({ FOLIO_SQLITE_MMAP_MB: '-1' })).toThrow(/FOLIO_SQLITE_MMAP_MB/);
+    expect(() => loadConfig({ FOLIO_READ_THREADS: 'two' })).toThrow(/FOLIO_READ_THREADS/);
     expect(loadConfig({ FOLIO_WORKERS: '2' }).workers).toBe(2);
     expect(() => loadConfig({ FOLIO_MAX_UPLOAD_MB: 'lots' })).toThrow(/FOLIO_MAX_UPLOAD_MB/);
     expect(loadConfig({}).maxUploadMb).toBe(10);

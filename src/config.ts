@@ -7,7 +7,7 @@ import { z } from 'zod';
  * half way through serving.
  */
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string; cacheMb?: number; mmapMb?: number }
+  | { kind: 'sqlite'; file: string; cacheMb?: number; mmapMb?: number; readThreads?: number }
   | { kind: 'postgres'; url: string };
 
 /** Customer notices: each channel is off while its URL is unset. */
@@ -78,6 +78,7 @@ const envSchema = z.object({
   FOLIO_MAX_UPLOAD_MB: z.string().default('10').pipe(z.coerce.number<string>().positive().max(100)),
   FOLIO_SQLITE_CACHE_MB: optional(z.coerce.number<string>().int().min(1).max(16_384)),
   FOLIO_SQLITE_MMAP_MB: optional(z.coerce.number<string>().int().min(0).max(1_048_576)),
+  FOLIO_READ_THREADS: optional(z.coerce.number<string>().int().min(0).max(64)),
   FOLIO_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   FOLIO_MAIL_FROM: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -132,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             ...database,
             ...(values.FOLIO_SQLITE_CACHE_MB !== undefined ? { cacheMb: values.FOLIO_SQLITE_CACHE_MB } : {}),
             ...(values.FOLIO_SQLITE_MMAP_MB !== undefined ? { mmapMb: values.FOLIO_SQLITE_MMAP_MB } : {}),
+            ...(values.FOLIO_READ_THREADS !== undefined ? { readThreads: values.FOLIO_READ_THREADS } : {}),
           }
         : database,
     adminPassword: values.FOLIO_ADMIN_PASSWORD,

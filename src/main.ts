@@ -51,6 +51,7 @@ function configOrExit(): Config {
 function contextFor(config: Config, database: FolioDialect): ServiceContext {
   return {
     db: database.db,
+    ...(database.reads ? { reads: database.reads } : {}),
     now: () => new Date(),
     sessionIdleMs: config.sessionIdleHours * 3600_000,
     noticeChannels: noticeChannelsOf(config.notices),
@@ -86,6 +87,7 @@ async function serve(config: Config, database: FolioDialect, runJobs: boolean) {
     for (const job of jobs) await job.stop();
     await app.close();
     await checkpoints?.stop();
+    await database.reads?.destroy();
     await database.db.destroy();
     process.exit(0);
   };
@@ -148,6 +150,7 @@ async function main() {
     console.log(banner(config, admin, demo));
     return;
   }
+  await database.reads?.destroy();
   await database.db.destroy();
   let listening = 0;
   cluster.on('listening', () => {

@@ -11,7 +11,11 @@ export type { FolioDialect };
 
 export function openDatabase(config: DatabaseConfig): FolioDialect {
   return config.kind === 'sqlite'
-    ? openSqlite(config.file, { cacheMb: config.cacheMb, mmapMb: config.mmapMb })
+    ? openSqlite(config.file, {
+        cacheMb: config.cacheMb,
+        mmapMb: config.mmapMb,
+        readThreads: config.readThreads,
+      })
     : openPostgres(config.url);
 }
 

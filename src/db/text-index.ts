@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
+import { readsOnThreads } from './dialects/sqlite-read-threads.js';
 import { inWriteTransaction } from './group-commit.js';
 import type { Database } from './schema.js';
 
@@ -40,7 +41,9 @@ export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
  * goes through the group commit like any other, so it never interleaves with a batch of filings.
  */
 export async function catchUpReportText(db: Kysely<Database>): Promise<void> {
-  if (dialectOf(db) !== 'sqlite') return;
+  // Read threads cannot write: their caller catches up on its own connection first
+  // (src/services/list-reports.ts).
+  if (dialectOf(db) !== 'sqlite' || readsOnThreads(db)) return;
   const { rows } = await sql<{ behind: number }>`select
       (select coalesce(max(rowid), 0) from reports) > ${sql.raw(WATERMARK)} as behind`.execute(db);
   if (rows[0]?.behind) await inWriteTransaction(db, indexNewReportText);

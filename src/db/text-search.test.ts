@@ -262,7 +262,9 @@ describe.each(databaseKinds)('text search indexes on $name', (kind) => {
       expect(searches).toHaveLength(2);
       for (const query of searches) {
         const plan = await planOf(query);
-        expect(plan).toMatch(/^SCAN (reports|customers)_search VIRTUAL TABLE INDEX \d+:M\d*$/);
+        // (Counted and gathered into one JSON text by a wrapper around the index's rows.)
+        expect(plan).toMatch(/^SCAN (reports|customers)_search VIRTUAL TABLE INDEX \d+:M\d*$/m);
+        expect(plan).not.toMatch(/SCAN (reports|customers)$/m);
       }
       // …and the rows found are then read by the table's own key.
       const reads = queries.filter((query) => /json_each/.test(query.sql));

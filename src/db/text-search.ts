@@ -89,20 +89,25 @@ async function sqliteRows(
 ): Promise<RowsFound | null> {
   if (column === 'reports.search_text') await catchUpReportText(db);
   const { fts, name } = SEARCHABLE[column];
+  // The rowids as one JSON text, made by SQLite: thousands of them never become JavaScript
+  // objects (nor cross to another thread, with read threads) only to be written back as JSON.
   const ask = async (query: string) => {
-    const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(fts)}
-      where ${sql.table(fts)} match ${query} limit ${max + 1}`.execute(db);
-    return rows;
+    const { rows } = await sql<{ found: number; ids: string }>`select count(*) as found,
+        json_group_array(id) as ids
+      from (select rowid as id from ${sql.table(fts)} where ${sql.table(fts)} match ${query} limit ${max + 1})`.execute(
+      db,
+    );
+    return rows[0] ?? { found: 0, ids: '[]' };
   };
   const pair = (await sampleOf(db, column)).pairFor(term);
-  let rows = await ask(pair.map(phrase).join(' AND '));
+  let found = await ask(pair.map(phrase).join(' AND '));
   // Two rare trigrams can still meet in many rows without the term (say, words that often go
   // together): then the whole term, before calling it common.
-  if (rows.length > max && pair.length < trigramsOf(term).length) rows = await ask(phrase(term));
-  if (rows.length > max) return null;
-  const ids = JSON.stringify(rows.map((row) => row.id));
+  if (found.found > max && pair.length < trigramsOf(term).length) found = await ask(phrase(term));
+  if (found.found > max) return null;
+  const { ids } = found;
   return {
-    candidates: rows.length,
+    candidates: found.found,
     where: (table) =>
       sql<SqlBool>`(${sql.ref(`${table}.rowid`)} in (select value from json_each(${ids}))
         and ${contains(sql.ref(`${table}.${name}`), term)})`,

@@ -9,6 +9,8 @@ import type { Database } from '../db/schema.js';
  */
 export interface ServiceContext {
   db: Kysely<Database>;
+  /** Where the queue's reads run when not on `db` (FolioDialect.reads): read threads. */
+  reads?: Kysely<Database>;
   now: () => Date;
   sessionIdleMs: number;
   /** The notice channels that are configured (unset: queue both e-mail and SMS). */

@@ -7,6 +7,7 @@ import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.j
 import { testedPerRow } from '../db/plan-hints.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { toDate, toDateOrNull } from '../db/schema.js';
+import { catchUpReportText } from '../db/text-index.js';
 import type { ServiceContext } from './context.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
 import { textMatch } from './queue-text.js';
@@ -61,13 +62,19 @@ function createdBound(value: string, end: boolean): string {
  * description, accents and case aside.
  */
 export async function listReports(ctx: ServiceContext, query: ReportListQuery, viewer: StaffUser) {
+  // Read on the read threads where there are (src/db/dialects/sqlite-read-threads.ts): a search
+  // over every status reads thousands of rows, and this thread answers every request. They
+  // cannot write, so the text index's catch-up (new reports written around Folio) runs here
+  // first, as `rowsContaining` would.
+  const db = ctx.reads ?? ctx.db;
+  if (ctx.reads && query.q) await catchUpReportText(ctx.db);
   const sort = query.sort ?? 'promise';
   const order = ORDER[sort];
   // The filters go on `q`, which is either the whole query or the subquery that picks the page's
   // keys (below). Its customer is a left join, which the foreign key makes the same rows as an
   // inner one (every report has its customer), so that both databases leave the customer out of
   // that subquery when no filter reads it.
-  let q = ctx.db
+  let q = db
     .selectFrom('reports')
     .leftJoin('customers', 'customers.customer_number', 'reports.customer_number');
   /** Whether the rows are read in the page's order from an index (the open-queue indexes). */
@@ -125,7 +132,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       : q.where('reports.created_at', '<=', to);
   }
   if (query.q) {
-    const match = await textMatch(ctx.db, query.q, openOnly);
+    const match = await textMatch(db, query.q, openOnly);
     q = q.where(match.condition);
     if (match.byKeys) {
       inOrder = false;
@@ -247,7 +254,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
         .orderBy('reports.number', order.direction)
         .limit(query.limit + 1)
         .execute()
-    : await ctx.db
+    : await db
         .selectFrom('reports')
         .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
         .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
@@ -273,11 +280,9 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
                 .limit(query.limit + 1),
             ),
           );
-          const [first, ...rest] = parts.map((part, i) =>
-            ctx.db.selectFrom(part.as(`part_${i}`)).selectAll(),
-          );
+          const [first, ...rest] = parts.map((part, i) => db.selectFrom(part.as(`part_${i}`)).selectAll());
           const union = rest.reduce((all, part) => all.unionAll(part), first as NonNullable<typeof first>);
-          return ctx.db
+          return db
             .selectFrom(union.as('parts'))
             .select('parts.number')
             .orderBy('parts.sort_key', order.direction)

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { migrateToLatest } from '../../src/db/database.js';
 import type { FolioDialect } from '../../src/db/dialects/dialect.js';
@@ -58,6 +61,28 @@ function postgres(adminUrl: string): DatabaseKind {
     },
   };
 }
+
+/**
+ * SQLite in a file, as the server runs it, with the queue's reads on two read threads
+ * (src/db/dialects/sqlite-read-threads.ts): for the tests of what those threads serve. Not
+ * among `databaseKinds`, which every suite runs on.
+ */
+export const sqliteWithReadThreads: Omit<DatabaseKind, 'name'> & { name: 'sqlite-read-threads' } = {
+  name: 'sqlite-read-threads',
+  async open() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'folio-read-threads-'));
+    const dialect = openSqlite(path.join(dir, 'folio.sqlite'), { readThreads: 2 });
+    await migrateToLatest(dialect.db);
+    return {
+      dialect,
+      async close() {
+        await dialect.reads?.destroy();
+        await dialect.db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
 
 const postgresUrl = process.env.FOLIO_TEST_POSTGRES_URL;
 

@@ -38,13 +38,18 @@ export interface Harness {
 }
 
 export async function startHarness(
-  kind: DatabaseKind,
+  kind: Pick<DatabaseKind, 'open'>,
   start = '2026-11-26T16:00:00Z',
   appOptions: { maxUploadMb?: number } = {},
 ): Promise<Harness> {
   const database = await kind.open();
   const clock = new TestClock(new Date(start));
-  const ctx: ServiceContext = { db: database.dialect.db, now: clock.now, sessionIdleMs: 8 * 3600_000 };
+  const ctx: ServiceContext = {
+    db: database.dialect.db,
+    ...(database.dialect.reads ? { reads: database.dialect.reads } : {}),
+    now: clock.now,
+    sessionIdleMs: 8 * 3600_000,
+  };
   const dataDir = await mkdtemp(path.join(tmpdir(), 'folio-test-'));
   const app = await buildApp({ ctx, db: database.dialect.db, dataDir, ...appOptions });
   await app.ready();

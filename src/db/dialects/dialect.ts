@@ -8,4 +8,10 @@ import type { Database } from '../schema.js';
 export interface FolioDialect {
   readonly name: 'sqlite' | 'postgres';
   readonly db: Kysely<Database>;
+  /**
+   * For the queue's reads, when they run on other threads (SQLite on a file: read threads);
+   * otherwise `db` serves them. Read-only, and a read may not see a write of `db`'s open
+   * transaction, only committed ones.
+   */
+  readonly reads?: Kysely<Database>;
 }

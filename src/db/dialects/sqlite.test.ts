@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../database.js';
-import { DEFAULT_SQLITE_CACHE_MB, DEFAULT_SQLITE_MMAP_MB } from './sqlite.js';
+import { DEFAULT_READ_THREADS, DEFAULT_SQLITE_CACHE_MB, DEFAULT_SQLITE_MMAP_MB } from './sqlite.js';
 
 describe('the SQLite connection', () => {
   const cacheKib = async (cacheMb?: number) => {
@@ -47,5 +47,9 @@ describe('the SQLite connection', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads the queue on a thread per core, at most four', () => {
+    expect(DEFAULT_READ_THREADS).toBe(Math.min(4, os.availableParallelism()));
   });
 });

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.js';
 import type { FolioDialect } from './dialect.js';
+import { openSqliteReadThreads } from './sqlite-read-threads.js';
 
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -79,10 +81,20 @@ export const DEFAULT_SQLITE_CACHE_MB = 2;
  */
 export const DEFAULT_SQLITE_MMAP_MB = 2048;
 
-export function openSqlite(
-  file: string,
-  options: { cacheMb?: number | undefined; mmapMb?: number | undefined } = {},
-): FolioDialect {
+/**
+ * Threads the queue's reads run on (FOLIO_READ_THREADS; 0: on the server's own thread): one per
+ * core, at most four. Measured on 1,000,000 reports with two cores (bench/README.md, "Read
+ * threads").
+ */
+export const DEFAULT_READ_THREADS = Math.min(4, os.availableParallelism());
+
+export interface SqliteOptions {
+  cacheMb?: number | undefined;
+  mmapMb?: number | undefined;
+  readThreads?: number | undefined;
+}
+
+export function openSqlite(file: string, options: SqliteOptions = {}): FolioDialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new Sqlite(file);
   // WAL lets lookups read while a filing writes. synchronous=FULL makes every commit reach the
@@ -92,12 +104,21 @@ export function openSqlite(
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  database.pragma(`cache_size = -${(options.cacheMb ?? DEFAULT_SQLITE_CACHE_MB) * 1024}`);
-  database.pragma(`mmap_size = ${(options.mmapMb ?? DEFAULT_SQLITE_MMAP_MB) * 1024 * 1024}`);
+  const cacheMb = options.cacheMb ?? DEFAULT_SQLITE_CACHE_MB;
+  const mmapMb = options.mmapMb ?? DEFAULT_SQLITE_MMAP_MB;
+  database.pragma(`cache_size = -${cacheMb * 1024}`);
+  database.pragma(`mmap_size = ${mmapMb * 1024 * 1024}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   connections.set(db, database);
+  const readThreads = options.readThreads ?? DEFAULT_READ_THREADS;
+  // An in-memory database is the connection's own: no other connection can read it.
+  const reads =
+    file !== ':memory:' && readThreads > 0
+      ? openSqliteReadThreads(path.resolve(file), { threads: readThreads, cacheMb, mmapMb })
+      : undefined;
   return {
     name: 'sqlite',
     db,
+    ...(reads ? { reads } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds } from '../../../test/support/databases.js';
+import { databaseKinds, sqliteWithReadThreads } from '../../../test/support/databases.js';
 import { customerPayload, type Harness, startHarness } from '../../../test/support/harness.js';
 import type { StaffUser } from '../../core/permissions.js';
 import { formatReportNumber } from '../../core/report-number.js';
@@ -18,7 +18,7 @@ interface Row {
   customer: { name: string; colonia: string };
 }
 
-describe.each(databaseKinds)('the back-office queue on $name', (kind) => {
+describe.each([...databaseKinds, sqliteWithReadThreads])('the back-office queue on $name', (kind) => {
   let h: Harness;
   const cookies: Record<string, string> = {};
   /** The reports filed for this suite, by a name that says what each is. */
@@ -224,7 +224,7 @@ describe.each(databaseKinds)('the back-office queue on $name', (kind) => {
   });
 });
 
-describe.each(databaseKinds)('the queue’s word search on $name', (kind) => {
+describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word search on $name', (kind) => {
   let h: Harness;
   let cookie = '';
   const r: Record<string, string> = {};

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../database.js';
+import type { Database } from '../schema.js';
+import { catchUpReportText } from '../text-index.js';
+import { openSqlite } from './sqlite.js';
+import { readsOnThreads } from './sqlite-read-threads.js';
+
+describe('SQLite read threads', () => {
+  let dir: string;
+  let db: Kysely<Database>;
+  let reads: Kysely<Database>;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-read-threads-'));
+    const dialect = openSqlite(path.join(dir, 'folio.sqlite'), { readThreads: 2 });
+    await migrateToLatest(dialect.db);
+    db = dialect.db;
+    reads = dialect.reads as Kysely<Database>;
+  });
+
+  afterAll(async () => {
+    await reads?.destroy();
+    await db?.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const departmentName = async (code: string) =>
+    (await reads.selectFrom('departments').select('name').where('code', '=', code).executeTakeFirst())?.name;
+
+  it('are opened for a database in a file (one in memory has no other reader)', async () => {
+    expect(readsOnThreads(reads)).toBe(true);
+    expect(readsOnThreads(db)).toBe(false);
+    for (const [file, readThreads] of [
+      [':memory:', 2],
+      [path.join(dir, 'off.sqlite'), 0],
+    ] as const) {
+      const dialect = openSqlite(file, { readThreads });
+      expect(dialect.reads).toBeUndefined();
+      await dialect.db.destroy();
+    }
+  });
+
+  it('read what was committed on the main connection, as soon as it was', async () => {
+    for (let i = 0; i < 20; i++) {
+      await db
+        .insertInto('departments')
+        .values({ code: `d${i}`, name: `Departamento ${i}`, created_at: new Date().toISOString() })
+        .execute();
+      expect(await departmentName(`d${i}`)).toBe(`Departamento ${i}`);
+    }
+  });
+
+  it('answer many queries at once, each with its own rows', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => departmentName(`d${i % 20}`)));
+    expect(answers).toEqual(Array.from({ length: 40 }, (_, i) => `Departamento ${i % 20}`));
+  });
+
+  it('refuse to write, and the database is unchanged', async () => {
+    await expect(
+      reads
+        .insertInto('departments')
+        .values({ code: 'x', name: 'Escrito por un lector', created_at: new Date().toISOString() })
+        .execute(),
+    ).rejects.toThrow(/read/i);
+    await expect(sql`delete from departments`.execute(reads)).rejects.toThrow();
+    await expect(reads.transaction().execute(async () => undefined)).rejects.toThrow(/transactions/);
+    expect(await db.selectFrom('departments').select('code').where('code', '=', 'x').execute()).toEqual([]);
+    expect(await departmentName('d3')).toBe('Departamento 3');
+  });
+
+  it("fail a bad query with SQLite's message and go on answering", async () => {
+    await expect(sql`select no_such_column from departments`.execute(reads)).rejects.toThrow(
+      /no such column: no_such_column/,
+    );
+    expect(await departmentName('d1')).toBe('Departamento 1');
+  });
+
+  it("leave the text index's catch-up to the main connection (they cannot write)", async () => {
+    await expect(catchUpReportText(reads)).resolves.toBeUndefined();
+  });
+
+  it('fail the queries still running when they are stopped, rather than leave them waiting', async () => {
+    const dialect = openSqlite(path.join(dir, 'folio.sqlite'), { readThreads: 1 });
+    const stopped = dialect.reads as Kysely<Database>;
+    // Long enough to be running when the threads stop (a count to ten million).
+    const long = sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 10000000)
+      select count(*) as count from n`
+      .execute(stopped)
+      .then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await stopped.destroy();
+    expect(await long).toMatch(/stopped/);
+    await dialect.db.destroy();
+  });
+});

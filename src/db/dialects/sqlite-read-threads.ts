@@ -1,0 +1,210 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+import type { Database } from '../schema.js';
+
+/**
+ * Reads of the SQLite file on other threads (FOLIO_READ_THREADS), each with its own read-only
+ * connection: a Kysely instance whose queries run there, so the thread that answers HTTP and
+ * writes the reports is free meanwhile.
+ *
+ * Why: better-sqlite3 runs a query on the calling thread and blocks it, and one JavaScript
+ * thread answers every request of a server process. A back-office search over every status on
+ * 1,000,000 reports reads a few thousand rows (2–3 ms); sixteen at once queued behind each other
+ * and behind the filings at the counter (bench/README.md, "Read threads"). WAL lets any number of
+ * connections read while one writes, each from the last commit when its query starts, so a
+ * page read on a read thread sees every report whose number was already given.
+ *
+ * Only the queue uses it (src/services/list-reports.ts): its searches are the reads that take
+ * milliseconds; a lookup or a report page costs less than the trip to another thread.
+ *
+ * A thread starts with the first query sent to it, so a process that never serves the queue
+ * (a counter-only site, the filing benchmark) never starts one. A thread that dies fails the
+ * queries it was running and is started again for the next.
+ */
+
+export interface ReadThreadOptions {
+  /** Threads to spread reads over (at least 1). */
+  threads: number;
+  cacheMb: number;
+  mmapMb: number;
+}
+
+interface Job {
+  resolve: (rows: unknown[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** One thread: its worker, started when first needed, and the queries it is running. */
+class ReadThread {
+  private worker: Worker | undefined;
+  private readonly jobs = new Map<number, Job>();
+  private nextId = 1;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: ReadThreadOptions,
+  ) {}
+
+  get busy(): number {
+    return this.jobs.size;
+  }
+
+  run(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    const worker = this.started();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.jobs.set(id, { resolve, reject });
+      worker.postMessage({ id, sql, parameters });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failAll(new Error('The read threads were stopped.'));
+    await worker?.terminate();
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(READ_THREAD_SOURCE, {
+      eval: true,
+      workerData: {
+        file: this.file,
+        cacheMb: this.options.cacheMb,
+        mmapMb: this.options.mmapMb,
+        // better-sqlite3 as this module finds it: the thread's code is a string, with no place of
+        // its own to resolve packages from.
+        sqlitePath: createRequire(import.meta.url).resolve('better-sqlite3'),
+      },
+    });
+    worker.on(
+      'message',
+      (message: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
+        const job = this.jobs.get(message.id);
+        if (!job) return;
+        this.jobs.delete(message.id);
+        if (message.error)
+          job.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+        else job.resolve(message.rows ?? []);
+      },
+    );
+    const lost = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.failAll(error);
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`A read thread stopped (exit code ${code}).`)));
+    // A thread waiting for queries must not keep the process alive on its own.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(error: Error): void {
+    const jobs = [...this.jobs.values()];
+    this.jobs.clear();
+    for (const job of jobs) job.reject(error);
+  }
+}
+
+/**
+ * The thread's code, as a string (`eval`): a module file would be `.ts` under tsx and Vitest and
+ * `.js` once built, and could not be loaded the same way in both. It only runs what it is sent,
+ * read-only: the connection is opened `readonly`, so a write fails there with SQLITE_READONLY.
+ */
+const READ_THREAD_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Sqlite = require(workerData.sqlitePath);
+const database = new Sqlite(workerData.file, { readonly: true, fileMustExist: true });
+database.pragma('busy_timeout = 5000');
+database.pragma('cache_size = -' + workerData.cacheMb * 1024);
+database.pragma('mmap_size = ' + workerData.mmapMb * 1024 * 1024);
+const statements = new Map();
+parentPort.on('message', ({ id, sql, parameters }) => {
+  try {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = database.prepare(sql);
+      if (statements.size >= 256) statements.delete(statements.keys().next().value);
+      statements.set(sql, statement);
+    }
+    if (!statement.reader) throw new Error('A read thread only reads.');
+    parentPort.postMessage({ id, rows: statement.all(parameters) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+/** The Kysely driver: every query goes to the least busy thread. */
+class ReadThreadsDriver implements Driver {
+  private readonly threads: ReadThread[];
+
+  constructor(file: string, options: ReadThreadOptions) {
+    this.threads = Array.from({ length: Math.max(1, options.threads) }, () => new ReadThread(file, options));
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.connection;
+  }
+
+  async beginTransaction(): Promise<void> {
+    throw new Error('The read threads run single queries, not transactions.');
+  }
+
+  async commitTransaction(): Promise<void> {}
+
+  async rollbackTransaction(): Promise<void> {}
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.stop()));
+  }
+
+  private readonly connection: DatabaseConnection = {
+    executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+      const thread = this.threads.reduce((least, thread) => (thread.busy < least.busy ? thread : least));
+      return { rows: (await thread.run(query.sql, query.parameters)) as R[] };
+    },
+    // biome-ignore lint/correctness/useYield: the queue never streams; an empty stream would hide a mistake.
+    streamQuery: async function* () {
+      throw new Error('The read threads do not stream.');
+    },
+  };
+}
+
+const readThreadInstances = new WeakSet<Kysely<Database>>();
+
+/** A Kysely instance whose queries run on read threads over `file` (SQLite, WAL). */
+export function openSqliteReadThreads(file: string, options: ReadThreadOptions): Kysely<Database> {
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new ReadThreadsDriver(file, options),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+  readThreadInstances.add(db);
+  return db;
+}
+
+/** Whether `db` reads on read threads (and so can write nothing). */
+export function readsOnThreads(db: Kysely<Database>): boolean {
+  return readThreadInstances.has(db);
+}
