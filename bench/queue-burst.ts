@@ -44,6 +44,7 @@ export interface Burst {
   views: BurstResult[];
   serverWait: number;
   benchWait: number;
+  otherCpu: number;
   disturbed: boolean;
 }
 
@@ -73,5 +74,5 @@ export async function measureBurst(
   const cpu = meter.stop();
   // Requests still running in the server would slow what comes next: /health answers after them.
   await fetch(`${server.url}/health`);
-  return { views: runs, serverWait: cpu.serverWait, benchWait: cpu.benchWait };
+  return { views: runs, serverWait: cpu.serverWait, benchWait: cpu.benchWait, otherCpu: cpu.other };
 }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { searchKey } from '../src/core/normalize.js';
-import { DISTURBED_WAIT, leastDisturbed, loadPath } from './load.js';
+import { DISTURBED_OTHER, leastDisturbed, loadPath } from './load.js';
 import { BURST_MIX, type Burst, measureBurst } from './queue-burst.js';
 import {
   AGENT_PASSWORD,
@@ -445,6 +445,7 @@ interface ViewResult {
   serverCpu: number;
   serverWait: number;
   benchWait: number;
+  otherCpu: number;
   disturbed: boolean;
   attempts: number;
   /** Why this run was not made (the view is too slow alone to load it with more connections). */
@@ -489,6 +490,7 @@ async function measureView(
       serverCpu: cpu.server,
       serverWait: cpu.serverWait,
       benchWait: cpu.benchWait,
+      otherCpu: cpu.other,
       attempts: attempt,
     };
   });
@@ -761,7 +763,7 @@ function printBursts(bursts: Burst[]) {
   bursts.forEach((burst, i) => {
     console.log(
       `\nburst, round ${i + 1}: 16 connections at once, a mix of views (bench/queue-burst.ts); waited server / load gen. ` +
-        `${fmt(burst.serverWait, 1)} / ${fmt(burst.benchWait, 1)} %${burst.disturbed ? ' ⚠' : ''}\n`,
+        `${fmt(burst.serverWait, 1)} / ${fmt(burst.benchWait, 1)} %, other processes ${fmt(burst.otherCpu, 1)} % of a core${burst.disturbed ? ' ⚠' : ''}\n`,
     );
     console.log('| view | conn. | 2xx/s | p50 ms | p99 ms | max ms | non-2xx / errors / wrong rows |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
@@ -794,7 +796,7 @@ function printQueue(
   );
   console.log('');
   console.log(
-    '| view | who | filter | conn. | 2xx/s | p50 ms | p90 ms | p99 ms | max ms | rows | non-2xx / errors / wrong rows | waited server / load gen. |',
+    '| view | who | filter | conn. | 2xx/s | p50 ms | p90 ms | p99 ms | max ms | rows | non-2xx / errors / wrong rows | waited server / load gen. | other CPU |',
   );
   console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const ordered = [...results].sort(
@@ -805,18 +807,16 @@ function printQueue(
   for (const r of ordered) {
     if (r.skipped) {
       console.log(
-        `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | – | – | – | – | – | ${r.rows} | ${r.skipped} | |`,
+        `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | – | – | – | – | – | ${r.rows} | ${r.skipped} | | |`,
       );
       continue;
     }
     console.log(
-      `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | ${fmt(r.okRps)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.rows} | ${r.non2xx} / ${r.errors} / ${r.wrongRows} | ${fmt(r.serverWait, 1)} / ${fmt(r.benchWait, 1)} %${r.disturbed ? ' ⚠' : ''} |`,
+      `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | ${fmt(r.okRps)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.rows} | ${r.non2xx} / ${r.errors} / ${r.wrongRows} | ${fmt(r.serverWait, 1)} / ${fmt(r.benchWait, 1)} % | ${fmt(r.otherCpu, 1)} %${r.disturbed ? ' ⚠' : ''} |`,
     );
   }
   if (results.some((r) => r.disturbed))
-    console.log(
-      `⚠ disturbed: the server or the load generator waited for a core > ${DISTURBED_WAIT} % of the time`,
-    );
+    console.log(`⚠ disturbed: other processes used > ${DISTURBED_OTHER} % of a core meanwhile`);
   console.log(
     `\nserver memory: RSS ${fmt(memory.startRssMB)} MB after start, peak ${fmt(memory.peakRssMB)} MB sampled, VmHWM ${fmt(memory.hwmMB)} MB; ` +
       `of it the database file read through SQLite's memory map ${fmt(memory.mappedMB)} MB, the server's own peak ${fmt(memory.ownPeakMB)} MB`,
