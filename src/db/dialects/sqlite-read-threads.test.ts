@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,8 +87,8 @@ describe('SQLite read threads', () => {
   it('fail the queries still running when they are stopped, rather than leave them waiting', async () => {
     const dialect = openSqlite(path.join(dir, 'folio.sqlite'), { readThreads: 1 });
     const stopped = dialect.reads as Kysely<Database>;
-    // Long enough to be running when the threads stop (a count to ten million).
-    const long = sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 10000000)
+    // Long enough to be running when the threads stop (a count to three million).
+    const long = sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 3000000)
       select count(*) as count from n`
       .execute(stopped)
       .then(
@@ -98,5 +99,19 @@ describe('SQLite read threads', () => {
     await stopped.destroy();
     expect(await long).toMatch(/stopped/);
     await dialect.db.destroy();
+  });
+  it('keep a process that waits for their answer alive until it comes (a script, a job)', () => {
+    // Idle threads do not keep a process alive; one with a query running must, or a process with
+    // nothing else to do would end before the answer, silently.
+    const sqliteModule = new URL('./sqlite.ts', import.meta.url).href;
+    const script = `
+      const { openSqlite } = await import(${JSON.stringify(sqliteModule)});
+      const dialect = openSqlite(${JSON.stringify(path.join(dir, 'folio.sqlite'))}, { readThreads: 1 });
+      const row = await dialect.reads.selectFrom('departments').select('name').where('code', '=', 'd4').executeTakeFirst();
+      console.log('answer:', row.name);`;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(output).toContain('answer: Departamento 4');
   });
 });

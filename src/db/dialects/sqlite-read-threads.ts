@@ -62,6 +62,9 @@ class ReadThread {
   run(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
     const worker = this.started();
     const id = this.nextId++;
+    // While it has queries running the thread keeps the process alive, as a query on this thread
+    // would; idle, it does not (see `started`).
+    if (this.jobs.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
       worker.postMessage({ id, sql, parameters });
@@ -94,6 +97,7 @@ class ReadThread {
         const job = this.jobs.get(message.id);
         if (!job) return;
         this.jobs.delete(message.id);
+        if (this.jobs.size === 0) worker.unref();
         if (message.error)
           job.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
         else job.resolve(message.rows ?? []);
@@ -121,31 +125,35 @@ class ReadThread {
 
 /**
  * The thread's code, as a string (`eval`): a module file would be `.ts` under tsx and Vitest and
- * `.js` once built, and could not be loaded the same way in both. It only runs what it is sent,
+ * `.js` once built, and could not be loaded the same way in both. Only dynamic `import()`, which
+ * works whether node evaluates the string as a script or as a module (`--input-type`). It only runs what it is sent,
  * read-only: the connection is opened `readonly`, so a write fails there with SQLITE_READONLY.
  */
 const READ_THREAD_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Sqlite = require(workerData.sqlitePath);
-const database = new Sqlite(workerData.file, { readonly: true, fileMustExist: true });
-database.pragma('busy_timeout = 5000');
-database.pragma('cache_size = -' + workerData.cacheMb * 1024);
-database.pragma('mmap_size = ' + workerData.mmapMb * 1024 * 1024);
-const statements = new Map();
-parentPort.on('message', ({ id, sql, parameters }) => {
-  try {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = database.prepare(sql);
-      if (statements.size >= 256) statements.delete(statements.keys().next().value);
-      statements.set(sql, statement);
+(async () => {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const { pathToFileURL } = await import('node:url');
+  const { default: Sqlite } = await import(pathToFileURL(workerData.sqlitePath).href);
+  const database = new Sqlite(workerData.file, { readonly: true, fileMustExist: true });
+  database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -' + workerData.cacheMb * 1024);
+  database.pragma('mmap_size = ' + workerData.mmapMb * 1024 * 1024);
+  const statements = new Map();
+  parentPort.on('message', ({ id, sql, parameters }) => {
+    try {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        if (statements.size >= 256) statements.delete(statements.keys().next().value);
+        statements.set(sql, statement);
+      }
+      if (!statement.reader) throw new Error('A read thread only reads.');
+      parentPort.postMessage({ id, rows: statement.all(parameters) });
+    } catch (error) {
+      parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
     }
-    if (!statement.reader) throw new Error('A read thread only reads.');
-    parentPort.postMessage({ id, rows: statement.all(parameters) });
-  } catch (error) {
-    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
-  }
-});
+  });
+})();
 `;
 
 /** The Kysely driver: every query goes to the least busy thread. */
