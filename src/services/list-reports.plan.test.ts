@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../test/support/databases.js';
+import { customerRow } from '../../test/support/rows.js';
 import type { StaffUser } from '../core/permissions.js';
 import { listReports, type ReportListQuery } from './list-reports.js';
 import { FEW_CUSTOMERS } from './queue-text.js';
@@ -248,18 +249,9 @@ describe('queue query plans (SQLite)', () => {
     // More customers named so than a search fetches by key: the name is common, and each
     // report is tested as the department's halves are read in promise order.
     const at = new Date().toISOString();
-    const customers = Array.from({ length: FEW_CUSTOMERS + 1 }, (_, i) => ({
-      customer_number: String(300_000 + i),
-      name: `Cliente Zúñiga ${i}`,
-      search_name: `cliente zuniga ${i}`,
-      street: 'Madero',
-      colonia: 'Centro',
-      city: 'Rioverde',
-      postal_code: '79610',
-      billing_cycle_day: 1,
-      created_at: at,
-      updated_at: at,
-    }));
+    const customers = Array.from({ length: FEW_CUSTOMERS + 1 }, (_, i) =>
+      customerRow(String(300_000 + i), `Cliente Zúñiga ${i}`, at),
+    );
     for (let i = 0; i < customers.length; i += 500)
       await database.dialect.db
         .insertInto('customers')
@@ -288,18 +280,7 @@ describe('queue query plans (SQLite)', () => {
     const at = new Date().toISOString();
     await database.dialect.db
       .insertInto('customers')
-      .values({
-        customer_number: '400001',
-        name: 'Rosa Ibarra Zúñiga',
-        search_name: 'rosa ibarra zuniga',
-        street: 'Hidalgo',
-        colonia: 'Centro',
-        city: 'Rioverde',
-        postal_code: '79610',
-        billing_cycle_day: 1,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(customerRow('400001', 'Rosa Ibarra Zúñiga', at))
       .execute();
     const plan = await planOf({ q: 'ibarra zuniga', limit: 50 }, viewer(['agent'], []));
     expect(plan).toMatch(/SEARCH reports USING COVERING INDEX reports_customer \(customer_number=\?\)/);

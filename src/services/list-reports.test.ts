@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../test/support/databases.js';
+import { customerRow } from '../../test/support/rows.js';
 import { searchKey } from '../core/normalize.js';
 import type { StaffUser } from '../core/permissions.js';
 import { listReports, type ReportListQuery } from './list-reports.js';
@@ -79,18 +80,7 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
       customers.set(number, { colonia, search_name: searchKey(name) });
       await db
         .insertInto('customers')
-        .values({
-          customer_number: number,
-          name,
-          search_name: searchKey(name),
-          street: 'Madero',
-          colonia,
-          city: 'Rioverde',
-          postal_code: '79610',
-          billing_cycle_day: 1,
-          created_at: at,
-          updated_at: at,
-        })
+        .values(customerRow(number, name, at, colonia))
         .execute();
     }
     const random = sequence(7);

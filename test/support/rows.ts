@@ -33,3 +33,19 @@ export function reportRow(
     ...(customerName === undefined ? {} : { customer_search_name: searchKey(customerName) }),
   } as never;
 }
+
+/** A customer row as the repository writes it (in Madero, Rioverde), for tests that insert rows directly. */
+export function customerRow(customerNumber: string, name: string, at: string, colonia = 'Centro') {
+  return {
+    customer_number: customerNumber,
+    name,
+    search_name: searchKey(name),
+    street: 'Madero',
+    colonia,
+    city: 'Rioverde',
+    postal_code: '79610',
+    billing_cycle_day: 1,
+    created_at: at,
+    updated_at: at,
+  };
+}
