@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../test/support/databases.js';
-import { customerRow } from '../../test/support/rows.js';
+import { customerRow, reportRow } from '../../test/support/rows.js';
 import type { StaffUser } from '../core/permissions.js';
 import { listReports, type ReportListQuery } from './list-reports.js';
 import { FEW_CUSTOMERS } from './queue-text.js';
@@ -30,6 +30,9 @@ describe('queue query plans (SQLite)', () => {
   });
   afterAll(() => database.close());
 
+  /** The list query's SQL (the statement that reads the page) as listReports wrote it last. */
+  let lastSql = '';
+
   async function planOf(query: ReportListQuery, who: StaffUser): Promise<string> {
     const queries: CompiledQuery[] = [];
     const db = database.dialect.db.withPlugin({
@@ -42,6 +45,7 @@ describe('queue query plans (SQLite)', () => {
     await listReports({ db, now: () => new Date(), sessionIdleMs: 1 }, query, who);
     // One statement; a subquery built by its own builder is compiled once more on its own.
     const query0 = queries.at(-1) as CompiledQuery;
+    lastSql = query0.sql;
     expect(queries.filter((q) => q.sql.includes('"customers"."name"'))).toHaveLength(1);
     const { rows } = await database.dialect.db.executeQuery<{ detail: string }>(
       CompiledQuery.raw(`explain query plan ${query0.sql}`, [...query0.parameters]),
@@ -284,5 +288,41 @@ describe('queue query plans (SQLite)', () => {
       .execute();
     const plan = await planOf({ q: 'ibarra zuniga', limit: 50 }, viewer(['agent'], []));
     expect(plan).toMatch(/SEARCH reports USING COVERING INDEX reports_customer \(customer_number=\?\)/);
+  });
+  it("tests a word's candidates for the viewer's department before the word", async () => {
+    const at = new Date().toISOString();
+    await database.dialect.db
+      .insertInto('customers')
+      .values(customerRow('400002', 'Pedro Rangel', at))
+      .execute();
+    await database.dialect.db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        username: 'u1',
+        name: 'U1',
+        password_hash: 'x',
+        roles: '["agent"]',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await database.dialect.db
+      .insertInto('reports')
+      .values({
+        ...(reportRow('2611000901', '400002', 'Transformador quemado en la esquina.', at) as object),
+        department_code: 'facturacion',
+        due_at: at,
+      } as never)
+      .execute();
+    const plan = await planOf(
+      { department: 'facturacion', q: 'transformador', limit: 50 },
+      viewer(['backoffice'], ['facturacion']),
+    );
+    // The candidates are read by rowid; on each, the department first, then the word.
+    expect(plan).toMatch(/SEARCH reports USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(lastSql).toMatch(
+      /"reports"\."rowid" in \(select value from json_each\(\?\)\)\s+and \(\("reports"\."department_code" \|\| ''\) in \(\?\) and \("reports"\."department_code" \|\| ''\) = \?\) and "reports"\."search_text" like \?/,
+    );
   });
 });

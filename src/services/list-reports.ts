@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { addCalendarDays, isLocalDate, zonedInstant } from '../core/calendar.js';
 import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
@@ -6,7 +6,7 @@ import type { ReportStatus, StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
 import { testedPerRow } from '../db/plan-hints.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
-import { toDate, toDateOrNull } from '../db/schema.js';
+import { type Database, toDate, toDateOrNull } from '../db/schema.js';
 import { catchUpReportText } from '../db/text-index.js';
 import type { ServiceContext } from './context.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
@@ -132,7 +132,17 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       : q.where('reports.created_at', '<=', to);
   }
   if (query.q) {
-    const match = await textMatch(db, query.q, openOnly);
+    // The viewer's departments and the one asked for, tested before the word on the word's
+    // candidates (written as the departments below are for a list of keys).
+    const inDepartments = (eb: ExpressionBuilder<Database, 'reports' | 'customers'>) => {
+      const department = testedPerRow('reports.department_code');
+      const tests: Expression<SqlBool>[] = [];
+      if (!canSeeDepartment(viewer, null))
+        tests.push(eb(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']));
+      if (query.department) tests.push(eb(department, '=', query.department));
+      return eb.and(tests);
+    };
+    const match = await textMatch(db, query.q, openOnly, inDepartments);
     q = q.where(match.condition);
     if (match.byKeys) {
       inOrder = false;

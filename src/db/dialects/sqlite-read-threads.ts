@@ -156,12 +156,55 @@ const READ_THREAD_SOURCE = `
 })();
 `;
 
-/** The Kysely driver: every query goes to the least busy thread. */
+/**
+ * The most queries a thread is handed at once. The rest wait in one line, first come first
+ * served, for whichever thread frees up first: handed straight to the least busy thread, a page's
+ * search (0.2 ms) and its list (2 ms) counted the same, and a page could wait behind another
+ * thread's long queries while the other thread sat idle. Two, not one, so that a thread finding
+ * its next query already there does not wait for this thread to send it.
+ */
+const MOST_AT_ONCE_PER_THREAD = 2;
+
+interface Waiting {
+  sql: string;
+  parameters: readonly unknown[];
+  resolve: (rows: unknown[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** The Kysely driver: queries wait in one line for the threads. */
 class ReadThreadsDriver implements Driver {
   private readonly threads: ReadThread[];
+  private readonly waiting: Waiting[] = [];
 
   constructor(file: string, options: ReadThreadOptions) {
     this.threads = Array.from({ length: Math.max(1, options.threads) }, () => new ReadThread(file, options));
+  }
+
+  private run(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ sql, parameters, resolve, reject });
+      this.handOut();
+    });
+  }
+
+  /** Hands waiting queries, oldest first, to the threads with room for one. */
+  private handOut(): void {
+    while (this.waiting.length > 0) {
+      const thread = this.threads.reduce((least, thread) => (thread.busy < least.busy ? thread : least));
+      if (thread.busy >= MOST_AT_ONCE_PER_THREAD) return;
+      const next = this.waiting.shift() as Waiting;
+      thread.run(next.sql, next.parameters).then(
+        (rows) => {
+          next.resolve(rows);
+          this.handOut();
+        },
+        (error: Error) => {
+          next.reject(error);
+          this.handOut();
+        },
+      );
+    }
   }
 
   async init(): Promise<void> {}
@@ -181,14 +224,15 @@ class ReadThreadsDriver implements Driver {
   async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
+    const stopped = new Error('The read threads were stopped.');
+    for (const waiting of this.waiting.splice(0)) waiting.reject(stopped);
     await Promise.all(this.threads.map((thread) => thread.stop()));
   }
 
   private readonly connection: DatabaseConnection = {
-    executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
-      const thread = this.threads.reduce((least, thread) => (thread.busy < least.busy ? thread : least));
-      return { rows: (await thread.run(query.sql, query.parameters)) as R[] };
-    },
+    executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => ({
+      rows: (await this.run(query.sql, query.parameters)) as R[],
+    }),
     // biome-ignore lint/correctness/useYield: the queue never streams; an empty stream would hide a mistake.
     streamQuery: async function* () {
       throw new Error('The read threads do not stream.');
