@@ -62,6 +62,17 @@ function createdBound(value: string, end: boolean): string {
  * description, accents and case aside.
  */
 export async function listReports(ctx: ServiceContext, query: ReportListQuery, viewer: StaffUser) {
+  /** The reports of the viewer's own departments (none for a user in none) and of the one asked for. */
+  const inDepartments = (
+    eb: ExpressionBuilder<Database, 'reports' | 'customers'>,
+    department: Expression<string>,
+  ): Expression<SqlBool> => {
+    const tests: Expression<SqlBool>[] = [];
+    if (!canSeeDepartment(viewer, null))
+      tests.push(eb(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']));
+    if (query.department) tests.push(eb(department, '=', query.department));
+    return eb.and(tests);
+  };
   // Read on the read threads where there are (src/db/dialects/sqlite-read-threads.ts): a search
   // over every status reads thousands of rows, and this thread answers every request. They
   // cannot write, so the text index's catch-up (new reports written around Folio) runs here
@@ -132,17 +143,11 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       : q.where('reports.created_at', '<=', to);
   }
   if (query.q) {
-    // The viewer's departments and the one asked for, tested before the word on the word's
-    // candidates (written as the departments below are for a list of keys).
-    const inDepartments = (eb: ExpressionBuilder<Database, 'reports' | 'customers'>) => {
-      const department = testedPerRow('reports.department_code');
-      const tests: Expression<SqlBool>[] = [];
-      if (!canSeeDepartment(viewer, null))
-        tests.push(eb(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']));
-      if (query.department) tests.push(eb(department, '=', query.department));
-      return eb.and(tests);
-    };
-    const match = await textMatch(db, query.q, openOnly, inDepartments);
+    // The departments, tested before the word on the word's candidates (written as below for a
+    // list of keys).
+    const match = await textMatch(db, query.q, openOnly, (eb) =>
+      inDepartments(eb, testedPerRow('reports.department_code')),
+    );
     q = q.where(match.condition);
     if (match.byKeys) {
       inOrder = false;
@@ -169,11 +174,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     byKeys || everyDepartment
       ? testedPerRow('reports.department_code')
       : sql.ref<string>('reports.department_code');
-  if (!canSeeDepartment(viewer, null)) {
-    // Only the viewer's own departments' reports (an empty list for a user in none).
-    q = q.where(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
-  }
-  if (query.department) q = q.where(department, '=', query.department);
+  if (!canSeeDepartment(viewer, null) || query.department) q = q.where((eb) => inDepartments(eb, department));
   // Only closed statuses, `closed` among them: the other half of the open-queue indexes, in the
   // page's order (unless keys drive the query).
   if (closedOnly && closedHalfDense && !byKeys) q = q.where('reports.is_open', '=', 0);
