@@ -17,9 +17,9 @@ describe('the SQLite connection', () => {
     }
   };
 
-  it('has a page cache of 2 MB, or what FOLIO_SQLITE_CACHE_MB says (negative: KiB)', async () => {
-    expect(DEFAULT_SQLITE_CACHE_MB).toBe(2);
-    expect(await cacheKib()).toBe(-2 * 1024);
+  it('has a page cache of 16 MB, or what FOLIO_SQLITE_CACHE_MB says (negative: KiB)', async () => {
+    expect(DEFAULT_SQLITE_CACHE_MB).toBe(16);
+    expect(await cacheKib()).toBe(-16 * 1024);
     expect(await cacheKib(128)).toBe(-128 * 1024);
   });
 

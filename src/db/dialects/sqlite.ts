@@ -53,15 +53,18 @@ export function idleSqliteConnection(db: Kysely<Database>): Sqlite.Database | un
 }
 
 /**
- * SQLite's page cache per connection, in MB (FOLIO_SQLITE_CACHE_MB; SQLite's own default is
- * ~2 MB). Measured on 1,000,000 reports (3 GB; bench/README.md, "The burst"): with 16 queue
- * pages of different views at once, a larger cache answered more pages a second (2 MB 272–455,
- * 32 MB 405–587, 64 MB 368–713 pages/s, noisy), but one view asked 16 at a time that reads
- * thousands of rows (a common name in the open queue) was ~20 % slower with 32 MB in both
- * alternations, and 64 MB took the 200k filing run to 240 MB of its 250 MB memory budget. Not
- * a clear win, so the default stays SQLite's; a site with a large database can raise it.
+ * SQLite's page cache per connection, in MB (FOLIO_SQLITE_CACHE_MB): 16, better-sqlite3's own
+ * default; the server's connection and each read thread's have one. With the file read through
+ * a memory map (below) a cached page is the mapped page itself, not a copy, and a larger cache
+ * keeps a large file's b-tree interior pages (~12 MB for 1,000,000 reports) between the thousands
+ * of lookups of a search: on 1,000,000 reports, A B A B against 2 MB (bench/README.md, "A larger
+ * page cache"), 16 MB answered 20–70 % more pages a second of the searches over every status and
+ * of a common name, and the burst's worst p99 went from 46–55 to 42–43 ms; filing and lookup were
+ * the same within the machine's noise, at 17 MB more of the server's own memory (201 MB at its
+ * peak in the filing run, of 250). (Without the map, in the second session of 2026-11-27, 32 MB
+ * had slowed a common name ~20 %, and the default was SQLite's 2 MB.)
  */
-export const DEFAULT_SQLITE_CACHE_MB = 2;
+export const DEFAULT_SQLITE_CACHE_MB = 16;
 
 /**
  * How much of the database file SQLite reads through a memory map, in MB (FOLIO_SQLITE_MMAP_MB;
