@@ -263,13 +263,16 @@ export function treeMemoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 /**
- * Resident pages of the database file that SQLite reads through its memory map
- * (FOLIO_SQLITE_MMAP_MB), in MB, over the process tree: /proc/<pid>/smaps, the mappings of a
- * `*.sqlite` file (not its `-shm` index, which was always counted). They are the page cache's
- * pages, held by the machine with or without the map, but they count in VmRSS.
+ * The process tree's resident memory from /proc/<pid>/smaps, in MB, in one reading: all of it,
+ * and the pages of the database file that SQLite reads through its memory map
+ * (FOLIO_SQLITE_MMAP_MB): the mappings of a `*.sqlite` file (not its `-shm` index, which was
+ * always counted). Those pages are the page cache's, held by the machine with or without the
+ * map, but they count in RSS. Both from the same reading, so that the difference is never a
+ * moment's RSS less another moment's mapping.
  */
-export function databaseMappedMB(pid: number): number {
-  let kB = 0;
+export function smapsMemoryMB(pid: number): { rss: number; database: number } {
+  let rssKb = 0;
+  let databaseKb = 0;
   for (const p of processTree(pid)) {
     let smaps: string;
     try {
@@ -280,29 +283,36 @@ export function databaseMappedMB(pid: number): number {
     let inDatabase = false;
     for (const line of smaps.split('\n')) {
       if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inDatabase = line.endsWith('.sqlite');
-      else if (inDatabase && line.startsWith('Rss:')) kB += Number(/(\d+)/.exec(line)?.[1] ?? 0);
+      else if (line.startsWith('Rss:')) {
+        const kB = Number(/(\d+)/.exec(line)?.[1] ?? 0);
+        rssKb += kB;
+        if (inDatabase) databaseKb += kB;
+      }
     }
   }
-  return (kB * 1024) / 1e6;
+  return { rss: (rssKb * 1024) / 1e6, database: (databaseKb * 1024) / 1e6 };
 }
 
 export interface RssPeak {
   /** The highest VmRSS sampled. */
   rss: number;
-  /** The highest VmRSS less the database file's mapped pages (`databaseMappedMB`), sampled. */
+  /** The highest resident memory less the database file's mapped pages (`smapsMemoryMB`), sampled. */
   own: number;
   /** The database file's mapped pages at the end. */
   mapped: number;
 }
 
-/** Samples the tree's VmRSS every `everyMs` until stopped. */
+/** Samples the tree's memory every `everyMs` until stopped. */
 export function sampleRss(pid: number, everyMs = 200): { stop(): RssPeak } {
   const peak: RssPeak = { rss: 0, own: 0, mapped: 0 };
   const sample = () => {
     const rss = treeMemoryMB(pid, 'VmRSS');
-    peak.mapped = databaseMappedMB(pid);
+    const smaps = smapsMemoryMB(pid);
+    // A reading of smaps that failed (the server stopping) says nothing.
+    if (smaps.rss === 0) return;
+    peak.mapped = smaps.database;
     peak.rss = Math.max(peak.rss, rss);
-    peak.own = Math.max(peak.own, rss - peak.mapped);
+    peak.own = Math.max(peak.own, smaps.rss - smaps.database);
   };
   sample();
   const timer = setInterval(sample, everyMs);
