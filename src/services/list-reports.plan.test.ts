@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../test/support/databases.js';
-import { customerRow, reportRow } from '../../test/support/rows.js';
+import { customerRow, reportRow, userRow } from '../../test/support/rows.js';
 import type { StaffUser } from '../core/permissions.js';
 import { listReports, type ReportListQuery } from './list-reports.js';
 import { FEW_CUSTOMERS } from './queue-text.js';
@@ -297,15 +297,7 @@ describe('queue query plans (SQLite)', () => {
       .execute();
     await database.dialect.db
       .insertInto('users')
-      .values({
-        id: 'u1',
-        username: 'u1',
-        name: 'U1',
-        password_hash: 'x',
-        roles: '["agent"]',
-        created_at: at,
-        updated_at: at,
-      })
+      .values(userRow(at, 'u1', ['agent']))
       .execute();
     await database.dialect.db
       .insertInto('reports')

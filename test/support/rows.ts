@@ -49,3 +49,16 @@ export function customerRow(customerNumber: string, name: string, at: string, co
     updated_at: at,
   };
 }
+
+/** A staff user row (the `u1` that `reportRow` files as), for tests that insert rows directly. */
+export function userRow(at: string, id = 'u1', roles: string[] = []) {
+  return {
+    id,
+    username: id,
+    name: id.toUpperCase(),
+    password_hash: 'x',
+    roles: JSON.stringify(roles),
+    created_at: at,
+    updated_at: at,
+  };
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../../test/support/databases.js';
-import { reportRow } from '../../../test/support/rows.js';
+import { reportRow, userRow } from '../../../test/support/rows.js';
 import type { Customer } from '../../core/customer.js';
 import { searchKey } from '../../core/normalize.js';
 import { openPostgres } from '../dialects/postgres.js';
@@ -47,18 +47,7 @@ describe.each(databaseKinds)('the customer a report is filed for, on $name', (ki
   it('writes a new name onto the customer’s reports, also those imported without it', async () => {
     const db = database.dialect.db;
     const at = NOW.toISOString();
-    await db
-      .insertInto('users')
-      .values({
-        id: 'u1',
-        username: 'u1',
-        name: 'U1',
-        password_hash: 'x',
-        roles: '[]',
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await db.insertInto('users').values(userRow(at)).execute();
     await db
       .insertInto('reports')
       .values(reportRow('2611000011', '100001', 'Cobro doble.', at, 'Ana Ruiz'))
