@@ -4,7 +4,7 @@ import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
 import type { ReportStatus, StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
-import { testedPerRow } from '../db/plan-hints.js';
+import { rowKeyOf, testedPerRow } from '../db/plan-hints.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { type Database, toDate, toDateOrNull } from '../db/schema.js';
 import { catchUpReportText } from '../db/text-index.js';
@@ -252,6 +252,8 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     'reports.promise_state',
     'reports.created_at',
   ] as const;
+  /** The key the page's rows are read again by, once chosen (not across parts: see below). */
+  const pageKey = rowKeyOf(db, 'reports', 'number');
   // Rows read in order: the page is the first rows that pass, each joined as it is read. Rows that
   // must be sorted: the page's keys are chosen first, from what the filters read (often index
   // entries alone), and only its rows are then read and joined; sorting whole rows meant reading
@@ -270,14 +272,13 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
         .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
         .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
         .select(columns)
-        .where('reports.number', 'in', () => {
-          const pageOf = (rows: typeof q) =>
-            rows
-              .select('reports.number')
+        .where(readInParts ? sql.ref('reports.number') : pageKey, 'in', () => {
+          if (!readInParts)
+            return q
+              .select(pageKey.as('page_key'))
               .orderBy(order.column, order.direction)
               .orderBy('reports.number', order.direction)
               .limit(query.limit + 1);
-          if (!readInParts) return pageOf(q);
           // Each part's first page with its sort key, and of those the page's keys: only the
           // page's rows are then read, not every part's.
           const parts = departments.flatMap((code) =>
