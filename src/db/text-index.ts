@@ -11,7 +11,9 @@ import type { Database } from './schema.js';
  *
  * Three places call it, so that a search never misses a report:
  * - every write transaction that files reports, at its end (`oncePerBatch` in group-commit.ts);
- * - every text search, first (`rowsContaining`), for reports written by other means;
+ * - every text search, first (`rowsContaining`), for reports written by other means — or, when
+ *   the queue reads on read threads, which cannot write, the queue itself before it asks them
+ *   (src/services/list-reports.ts);
  * - the start of the server (src/main.ts), so the first search does not pay for an import.
  */
 
