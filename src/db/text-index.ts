@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
-import { readsOnThreads } from './dialects/sqlite-read-threads.js';
 import { inWriteTransaction } from './group-commit.js';
 import type { Database } from './schema.js';
 
@@ -11,9 +10,8 @@ import type { Database } from './schema.js';
  *
  * Three places call it, so that a search never misses a report:
  * - every write transaction that files reports, at its end (`oncePerBatch` in group-commit.ts);
- * - every text search, first (`rowsContaining`), for reports written by other means — or, when
- *   the queue reads on read threads, which cannot write, the queue itself before it asks them
- *   (src/services/list-reports.ts);
+ * - the queue, before it asks the index for a word (src/services/list-reports.ts), for reports
+ *   written by other means — on its own connection, since the search may read on read threads;
  * - the start of the server (src/main.ts), so the first search does not pay for an import.
  */
 
@@ -43,9 +41,7 @@ export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
  * goes through the group commit like any other, so it never interleaves with a batch of filings.
  */
 export async function catchUpReportText(db: Kysely<Database>): Promise<void> {
-  // Read threads cannot write: their caller catches up on its own connection first
-  // (src/services/list-reports.ts).
-  if (dialectOf(db) !== 'sqlite' || readsOnThreads(db)) return;
+  if (dialectOf(db) !== 'sqlite') return;
   const { rows } = await sql<{ behind: number }>`select
       (select coalesce(max(rowid), 0) from reports) > ${sql.raw(WATERMARK)} as behind`.execute(db);
   if (rows[0]?.behind) await inWriteTransaction(db, indexNewReportText);

@@ -2,7 +2,6 @@ import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
 import { contains } from './like.js';
 import type { Database } from './schema.js';
-import { catchUpReportText } from './text-index.js';
 
 /**
  * Free-text search through the indexes of migration 007. The searchable columns hold text
@@ -52,6 +51,9 @@ export type SearchableColumn = keyof typeof SEARCHABLE;
  * reports; "ibarra zuniga" 5–6 ms on 250,000 customers, and "a z" with "iba" 1 ms. The
  * candidates are rowids: the queue then reads those rows by the table's own key (2,011 of them
  * in 1.7–2.9 ms) instead of through the report number's index (18.6 ms).
+ *
+ * `db` may only read (the queue's read threads): the caller first brings SQLite's index of
+ * report texts up with the table on its own connection (`catchUpReportText`).
  */
 export async function rowsContaining(
   db: Kysely<Database>,
@@ -88,7 +90,6 @@ async function sqliteRows(
   term: string,
   max: number,
 ): Promise<RowsFound | null> {
-  if (column === 'reports.search_text') await catchUpReportText(db);
   const { fts, name } = SEARCHABLE[column];
   // The rowids as one JSON text, made by SQLite: thousands of them never become JavaScript
   // objects (nor cross to another thread, with read threads) only to be written back as JSON.

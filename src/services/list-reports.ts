@@ -74,11 +74,8 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     return eb.and(tests);
   };
   // Read on the read threads where there are (src/db/dialects/sqlite-read-threads.ts): a search
-  // over every status reads thousands of rows, and this thread answers every request. They
-  // cannot write, so the text index's catch-up (new reports written around Folio) runs here
-  // first, as `rowsContaining` would.
+  // over every status reads thousands of rows, and this thread answers every request.
   const db = ctx.reads ?? ctx.db;
-  if (ctx.reads && query.q) await catchUpReportText(ctx.db);
   const sort = query.sort ?? 'promise';
   const order = ORDER[sort];
   // The filters go on `q`, which is either the whole query or the subquery that picks the page's
@@ -143,6 +140,9 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       : q.where('reports.created_at', '<=', to);
   }
   if (query.q) {
+    // Outside open-only queues the word is looked up in the text indexes (queue-text.ts): first
+    // the reports written around Folio are indexed, on this connection (the reads cannot write).
+    if (!openOnly) await catchUpReportText(ctx.db);
     // The departments, tested before the word on the word's candidates (written as below for a
     // list of keys).
     const match = await textMatch(db, query.q, openOnly, (eb) =>

@@ -37,6 +37,8 @@ export interface ReadThreadOptions {
   threads: number;
   cacheMb: number;
   mmapMb: number;
+  /** Compiled statements kept per thread, as the server's own connection keeps them. */
+  statementCacheSize: number;
 }
 
 interface Job {
@@ -86,6 +88,7 @@ class ReadThread {
         file: this.file,
         cacheMb: this.options.cacheMb,
         mmapMb: this.options.mmapMb,
+        statementCacheSize: this.options.statementCacheSize,
         // better-sqlite3 as this module finds it: the thread's code is a string, with no place of
         // its own to resolve packages from.
         sqlitePath: createRequire(import.meta.url).resolve('better-sqlite3'),
@@ -144,7 +147,7 @@ const READ_THREAD_SOURCE = `
       let statement = statements.get(sql);
       if (!statement) {
         statement = database.prepare(sql);
-        if (statements.size >= 256) statements.delete(statements.keys().next().value);
+        if (statements.size >= workerData.statementCacheSize) statements.delete(statements.keys().next().value);
         statements.set(sql, statement);
       }
       if (!statement.reader) throw new Error('A read thread only reads.');
@@ -240,11 +243,9 @@ class ReadThreadsDriver implements Driver {
   };
 }
 
-const readThreadInstances = new WeakSet<Kysely<Database>>();
-
 /** A Kysely instance whose queries run on read threads over `file` (SQLite, WAL). */
 export function openSqliteReadThreads(file: string, options: ReadThreadOptions): Kysely<Database> {
-  const db = new Kysely<Database>({
+  return new Kysely<Database>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
       createDriver: () => new ReadThreadsDriver(file, options),
@@ -252,11 +253,4 @@ export function openSqliteReadThreads(file: string, options: ReadThreadOptions):
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
   });
-  readThreadInstances.add(db);
-  return db;
-}
-
-/** Whether `db` reads on read threads (and so can write nothing). */
-export function readsOnThreads(db: Kysely<Database>): boolean {
-  return readThreadInstances.has(db);
 }

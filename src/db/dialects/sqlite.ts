@@ -117,7 +117,12 @@ export function openSqlite(file: string, options: SqliteOptions = {}): FolioDial
   // An in-memory database is the connection's own: no other connection can read it.
   const reads =
     file !== ':memory:' && readThreads > 0
-      ? openSqliteReadThreads(path.resolve(file), { threads: readThreads, cacheMb, mmapMb })
+      ? openSqliteReadThreads(path.resolve(file), {
+          threads: readThreads,
+          cacheMb,
+          mmapMb,
+          statementCacheSize: STATEMENT_CACHE_SIZE,
+        })
       : undefined;
   return {
     name: 'sqlite',

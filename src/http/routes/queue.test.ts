@@ -390,6 +390,27 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word sea
     expect(await everyNumber('comun')).toEqual([r.common]);
   });
 
+  it('finds a report written straight to the table (an import) by a rare word', async () => {
+    // Nothing files a report after it, so no filing's transaction indexes its text: the search
+    // itself must (text-index.ts).
+    const [stored] = await h.ctx.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('number', '=', r.byName as string)
+      .execute();
+    const { is_open: _computed, ...template } = stored ?? ({} as NonNullable<typeof stored>);
+    await h.ctx.db
+      .insertInto('reports')
+      .values({
+        ...template,
+        number: '2611090009',
+        description: 'Importado: acometida subterránea dañada.',
+        search_text: 'importado: acometida subterranea danada.',
+      } as never)
+      .execute();
+    expect(await everyNumber('subterranea')).toEqual(['2611090009']);
+  });
+
   it.runIf(kind.name === 'sqlite')('reads the text indexes, not every report, for a word', async () => {
     const queries: CompiledQuery[] = [];
     const db = h.ctx.db.withPlugin({
