@@ -531,7 +531,9 @@ async function explainViews(dir: string, views: View[], options: QueueOptions): 
     nice: options.nice,
     ...(options.script ? { script: options.script } : {}),
     nodeFlags: ['--import', pathToFileURL(path.join(ROOT, 'bench', 'sql-timing.mjs')).href],
-    env: { BENCH_SQL_LOG_FILE: log },
+    // The read threads' connections are not the main thread's better-sqlite3, which the preload
+    // times and logs: the pass reads on the server's own thread (the same SQL either way).
+    env: { BENCH_SQL_LOG_FILE: log, FOLIO_READ_THREADS: '0' },
   });
   const statements = new Map<string, { sql: string; args: unknown[] }>();
   /** Every other SELECT the request ran (session check, text-search key lookups, …). */
