@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
 import { contains } from './like.js';
 import type { Database } from './schema.js';
@@ -82,6 +82,19 @@ export interface RowsFound {
    * each candidate before the term (a cheap test that rules most of them out spares the term's).
    */
   where: (table: string, first?: Expression<SqlBool>) => Expression<SqlBool>;
+  /**
+   * SQLite only: the candidates as a table of rowids (its one column `id`), for a query to start
+   * from, joining the searched table by rowid; `holds`, whether a row is a candidate; and `test`,
+   * what `where` tests on a row besides that (`first`, then the term). A join from the list spares
+   * SQLite the temporary index it builds of the list for `rowid in (…)`, and the query then needs
+   * no `holds` (2,011 candidates: 1.62 → 1.34 ms for the queue's page, measured on 1,000,000
+   * reports).
+   */
+  start?: {
+    rowids: RawBuilder<{ id: number }>;
+    holds: (table: string) => Expression<SqlBool>;
+    test: (table: string, first?: Expression<SqlBool>) => Expression<SqlBool>;
+  };
 }
 
 async function sqliteRows(
@@ -108,11 +121,14 @@ async function sqliteRows(
   if (found.found > max && pair.length < trigramsOf(term).length) found = await ask(phrase(term));
   if (found.found > max) return null;
   const { ids } = found;
+  const holds = (table: string) =>
+    sql<SqlBool>`${sql.ref(`${table}.rowid`)} in (select value from json_each(${ids}))`;
+  const test = (table: string, first?: Expression<SqlBool>) =>
+    sql<SqlBool>`(${first ?? sql`1`} and ${contains(sql.ref(`${table}.${name}`), term)})`;
   return {
     candidates: found.found,
-    where: (table, first) =>
-      sql<SqlBool>`(${sql.ref(`${table}.rowid`)} in (select value from json_each(${ids}))
-        and ${first ?? sql`1`} and ${contains(sql.ref(`${table}.${name}`), term)})`,
+    where: (table, first) => sql<SqlBool>`(${holds(table)} and ${test(table, first)})`,
+    start: { rowids: sql<{ id: number }>`(select value as id from json_each(${ids}))`, holds, test },
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { addCalendarDays, isLocalDate, zonedInstant } from '../core/calendar.js';
 import { canSeeDepartment, type StaffUser } from '../core/permissions.js';
 import type { PromiseState } from '../core/promise.js';
@@ -10,7 +10,7 @@ import { type Database, toDate, toDateOrNull } from '../db/schema.js';
 import { catchUpReportText } from '../db/text-index.js';
 import type { ServiceContext } from './context.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
-import { textMatch } from './queue-text.js';
+import { type TextMatch, textMatch } from './queue-text.js';
 
 export type ReportListQuery = Omit<ReportQueueQuery, 'sort'> & { sort?: QueueSort | undefined };
 
@@ -62,29 +62,57 @@ function createdBound(value: string, end: boolean): string {
  * description, accents and case aside.
  */
 export async function listReports(ctx: ServiceContext, query: ReportListQuery, viewer: StaffUser) {
-  /** The reports of the viewer's own departments (none for a user in none) and of the one asked for. */
+  /**
+   * The reports of the department asked for, if the viewer may see it, or else of the viewer's own
+   * departments (none for a user in none; '' is no department's code). One test where there were
+   * two (the viewer's list, then the one asked for): tested on each of a word's 2,011 candidates,
+   * the second was 0.1 ms of a 1.5 ms list query.
+   */
   const inDepartments = (
     eb: ExpressionBuilder<Database, 'reports' | 'customers'>,
     department: Expression<string>,
   ): Expression<SqlBool> => {
-    const tests: Expression<SqlBool>[] = [];
-    if (!canSeeDepartment(viewer, null))
-      tests.push(eb(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']));
-    if (query.department) tests.push(eb(department, '=', query.department));
-    return eb.and(tests);
+    if (query.department !== undefined)
+      return eb(department, '=', canSeeDepartment(viewer, query.department) ? query.department : '');
+    if (canSeeDepartment(viewer, null)) return eb.and([]);
+    return eb(department, 'in', viewer.departments.length > 0 ? viewer.departments : ['']);
   };
   // Read on the read threads where there are (src/db/dialects/sqlite-read-threads.ts): a search
   // over every status reads thousands of rows, and this thread answers every request.
   const db = ctx.reads ?? ctx.db;
   const sort = query.sort ?? 'promise';
   const order = ORDER[sort];
+  const openOnly = !!query.promise || (query.status?.every((status) => OPEN.includes(status)) ?? false);
+  // The free text first: where its matches are among a list of rows found in the text indexes,
+  // the query starts from those rows (queue-text.ts).
+  let match: TextMatch | undefined;
+  if (query.q) {
+    // Outside open-only queues the word is looked up in the text indexes (queue-text.ts): first
+    // the reports written around Folio are indexed, on this connection (the reads cannot write).
+    if (!openOnly) await catchUpReportText(ctx.db);
+    // The departments, tested before the word on the word's candidates (written as below for a
+    // list of keys).
+    match = await textMatch(db, query.q, openOnly, (eb) =>
+      inDepartments(eb, testedPerRow('reports.department_code')),
+    );
+  }
+  const reports = match?.among
+    ? // A cross join keeps SQLite's loop order: the list outside, each report looked up by rowid.
+      // Nothing after this reads the list, hence the builder's type without it.
+      (db
+        .selectFrom(match.among.as('candidate'))
+        .crossJoin('reports')
+        .where(sql.ref('reports.rowid'), '=', sql.ref('candidate.id')) as unknown as SelectQueryBuilder<
+        Database,
+        'reports',
+        object
+      >)
+    : db.selectFrom('reports');
   // The filters go on `q`, which is either the whole query or the subquery that picks the page's
   // keys (below). Its customer is a left join, which the foreign key makes the same rows as an
   // inner one (every report has its customer), so that both databases leave the customer out of
   // that subquery when no filter reads it.
-  let q = db
-    .selectFrom('reports')
-    .leftJoin('customers', 'customers.customer_number', 'reports.customer_number');
+  let q = reports.leftJoin('customers', 'customers.customer_number', 'reports.customer_number');
   /** Whether the rows are read in the page's order from an index (the open-queue indexes). */
   let inOrder = true;
   /** Whether the rows come from a list of keys found beforehand (a searched word). */
@@ -95,7 +123,6 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     q = q
       .where('reports.promise_state', '=', query.promise satisfies PromiseState)
       .where('reports.is_open', '=', 1);
-  const openOnly = !!query.promise || (query.status?.every((status) => OPEN.includes(status)) ?? false);
   if (query.status) {
     // Only open statuses (the technician's page asks for three of the four): the open indexes
     // give the rows in order and the status list then only prunes.
@@ -139,15 +166,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
       ? q.where('reports.created_at', '<', to)
       : q.where('reports.created_at', '<=', to);
   }
-  if (query.q) {
-    // Outside open-only queues the word is looked up in the text indexes (queue-text.ts): first
-    // the reports written around Folio are indexed, on this connection (the reads cannot write).
-    if (!openOnly) await catchUpReportText(ctx.db);
-    // The departments, tested before the word on the word's candidates (written as below for a
-    // list of keys).
-    const match = await textMatch(db, query.q, openOnly, (eb) =>
-      inDepartments(eb, testedPerRow('reports.department_code')),
-    );
+  if (match) {
     q = q.where(match.condition);
     if (match.byKeys) {
       inOrder = false;

@@ -1,11 +1,18 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { InvalidInput } from '../core/errors.js';
 import { searchKey } from '../core/normalize.js';
 import { SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
 import { CUSTOMER_NUMBER } from '../core/requests/fields.js';
 import { contains } from '../db/like.js';
 import type { Database } from '../db/schema.js';
-import { rowsContaining } from '../db/text-search.js';
+import { type RowsFound, rowsContaining } from '../db/text-search.js';
 
 /**
  * The queue's free text (`q`): a report number, a customer number, the customer's name or words
@@ -37,6 +44,14 @@ export interface TextMatch {
    * sort them, rather than read its rows in order and test each.
    */
   byKeys: boolean;
+  /**
+   * SQLite, when words of descriptions are among the keys: the rowids of every report that can
+   * match (a table, its column `id`), for the queue to start from, joining the reports by rowid.
+   * `condition` then tells the matches among them without asking whether a row is a candidate,
+   * which would make SQLite build a temporary index of the list (and an OR of indexes with the
+   * other branches). It stays right on any row, only slow where the query does not start here.
+   */
+  among?: RawBuilder<{ id: number }>;
 }
 
 /**
@@ -89,32 +104,59 @@ export async function textMatch(
         rowsContaining(db, 'reports.search_text', key, FEW_REPORTS),
         rowsContaining(db, 'customers.search_name', key, FEW_CUSTOMERS),
       ]);
+  const byKeys = !!reports && !!customers && (reports.candidates > 0 || customers.candidates > 0);
+  // The text as a customer number, when it can be one: "ibarra zuniga" cannot, and an OR
+  // branch matching nothing would still make SQLite read every candidate's row to sort it.
+  const asCustomerNumber = CUSTOMER_NUMBER.test(text);
+  const start = byKeys && reports && reports.candidates > 0 ? reports.start : undefined;
   return {
     condition: (eb) => {
-      // The text as a customer number, when it can be one: "ibarra zuniga" cannot, and an OR
-      // branch matching nothing would still make SQLite read every candidate's row to sort it.
-      const found: Expression<SqlBool>[] = CUSTOMER_NUMBER.test(text)
-        ? [eb('reports.customer_number', '=', text)]
-        : [];
+      const found: Expression<SqlBool>[] = asCustomerNumber ? [eb('reports.customer_number', '=', text)] : [];
       if (!customers) found.push(contains(eb.ref('reports.customer_search_name'), key));
       else if (customers.candidates > 0)
         // By the customers' current names: the customer's every report, those filed before a
         // rename and those imported without the copy of the name (migration 014) too.
-        found.push(
-          eb(
-            'reports.customer_number',
-            'in',
-            eb
-              .selectFrom('customers as named')
-              .select('named.customer_number')
-              .where(customers.where('named')),
-          ),
-        );
+        found.push(eb('reports.customer_number', 'in', namedCustomers(db, customers)));
       if (!reports) found.push(contains(eb.ref('reports.search_text'), key));
+      else if (start) found.push(start.test('reports', narrowing?.(eb)));
       else if (reports.candidates > 0) found.push(reports.where('reports', narrowing?.(eb)));
       return eb.or(found);
     },
     // Only keys (no word tested on each row): the keys are the candidates, found and sorted.
-    byKeys: !!reports && !!customers && (reports.candidates > 0 || customers.candidates > 0),
+    byKeys,
+    ...(start ? { among: amongReports(db, start, asCustomerNumber ? text : undefined, customers) } : {}),
   };
+}
+
+/** The numbers of the customers a name was found in, by their current names. */
+function namedCustomers(db: Kysely<Database>, customers: RowsFound) {
+  return db.selectFrom('customers as named').select('named.customer_number').where(customers.where('named'));
+}
+
+/**
+ * The reports a match is among, each once: the candidates of the text, then the reports of the
+ * customer numbered as the text (`customerNumber`) and those of the customers named so, each
+ * part without the rows of the parts before it (a `union` would sort them all to drop repeats).
+ */
+function amongReports(
+  db: Kysely<Database>,
+  text: NonNullable<RowsFound['start']>,
+  customerNumber: string | undefined,
+  customers: RowsFound | null,
+): RawBuilder<{ id: number }> {
+  const parts: RawBuilder<unknown>[] = [sql`select id from ${text.rowids}`];
+  if (customerNumber !== undefined)
+    parts.push(
+      sql`select rowid as id from reports as numbered
+        where customer_number = ${customerNumber} and not ${text.holds('numbered')}`,
+    );
+  if (customers && customers.candidates > 0) {
+    const named = namedCustomers(db, customers);
+    const notNumbered = customerNumber !== undefined ? sql`customer_number <> ${customerNumber}` : sql`1`;
+    parts.push(
+      sql`select rowid as id from reports as of_named
+        where customer_number in (${named}) and ${notNumbered} and not ${text.holds('of_named')}`,
+    );
+  }
+  return sql<{ id: number }>`(${sql.join(parts, sql` union all `)})`;
 }
