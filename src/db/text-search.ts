@@ -87,7 +87,7 @@ export interface RowsFound {
    * from, joining the searched table by rowid; `holds`, whether a row is a candidate; and `test`,
    * what `where` tests on a row besides that (`first`, then the term). A join from the list spares
    * SQLite the temporary index it builds of the list for `rowid in (…)`, and the query then needs
-   * no `holds` (2,011 candidates: 1.62 → 1.34 ms for the queue's page, measured on 1,000,000
+   * no `holds` (2,011 candidates: the queue's list query 1.56–1.66 → 1.39–1.47 ms on 1,000,000
    * reports).
    */
   start?: {
