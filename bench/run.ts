@@ -50,6 +50,7 @@ import {
   treeMemoryMB,
   waitForQuiet,
 } from './server.js';
+import { speedCheck } from './speed-check.js';
 
 type Scenario = 'file' | 'lookup' | 'ceiling' | 'queue';
 const SCENARIOS: readonly Scenario[] = ['file', 'lookup', 'ceiling', 'queue'];
@@ -427,11 +428,16 @@ function verdict(ok: boolean) {
   return ok ? 'met' : 'NOT met';
 }
 
+/** The machine's speed on a fixed piece of work (bench/speed-check.ts), before and after the runs. */
+const speed: { before?: number; after?: number } = {};
+
 function machine(): string[] {
   const cpu =
     /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+  speed.after ??= speedCheck();
   return [
     `nproc ${os.availableParallelism()}, ${cpu}`,
+    `speed check ${speed.before} ms before the runs, ${speed.after} ms after (bench/speed-check.ts; lower is faster)`,
     `memory ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total, ${(os.freemem() / 1024 ** 3).toFixed(1)} GiB free`,
     `node ${process.version}, ${os.type()} ${os.release()}`,
     `date ${new Date().toISOString()}`,
@@ -520,6 +526,7 @@ async function main() {
       console.warn(`! cannot set niceness ${options.nice}: ${(error as Error).message}`);
     }
   }
+  speed.before = speedCheck();
   const source = options.build ? buildServer(options.rev || undefined) : lastBuild();
   await ensureSeed({ force: options.reseed, size: options.size });
   const runScenarios = options.scenarios.filter((s): s is RunScenario => s !== 'queue');
