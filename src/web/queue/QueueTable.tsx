@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Checkbox, Table, Text, VisuallyHidden } from '@mantine/core';
 import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { assignmentOptions } from '../backoffice/assignment-options.js';
 import { useLanguage } from '../i18n/index.js';
 import { useNow } from '../promises/use-now.js';
 import { reportPath } from '../reports/report-api.js';
+import { StatusBadge } from '../workflow/StatusBadge.js';
 import { formatShortDateTime } from './format.js';
 import { PromiseSummary, rowStanding } from './promise-summary.js';
 import type { QueueReport } from './queue-api.js';
@@ -168,9 +169,7 @@ export function QueueTable(props: QueueTableProps) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color="gray" size="sm">
-                  {t(`statuses.${row.status}`)}
-                </Badge>
+                <StatusBadge status={row.status} color="gray" size="sm" data-testid="queue-status" />
               </Table.Td>
               <Table.Td>
                 {row.assignee ? (

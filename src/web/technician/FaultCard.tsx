@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useNow } from '../promises/use-now.js';
 import { PromiseSummary, rowStanding } from '../queue/promise-summary.js';
 import type { QueueReport } from '../queue/queue-api.js';
 import { reportKey, reportPath, useReport } from '../reports/report-api.js';
+import { StatusBadge } from '../workflow/StatusBadge.js';
 import { isStaleVersion } from '../workflow/workflow-api.js';
 import { coordinatesOf, fieldActions, mapLinks, telHref } from './field-work.js';
 import { ResolveFaultForm } from './ResolveFaultForm.js';
@@ -60,9 +61,7 @@ export function FaultCard({ fault, onResolved }: { fault: QueueReport; onResolve
               <PromiseSummary standing={rowStanding({ ...fault, status }, now)} />
             </div>
           </div>
-          <Badge size="lg" variant="light" data-testid="fault-status">
-            {t(`statuses.${status}`)}
-          </Badge>
+          <StatusBadge status={status} size="lg" data-testid="fault-status" />
         </Group>
 
         <div>
