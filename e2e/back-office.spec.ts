@@ -167,6 +167,13 @@ test('back office takes a billing report from the queue, asks for a document, at
   const queueStatus = page.locator(`tr[data-number="${number}"]`).getByTestId('queue-status');
   await expect(queueStatus).toHaveText('En espera del cliente');
   expect(await labelIsCut(queueStatus)).toBe(false);
+  // Nor is the report number broken at a dash onto two lines.
+  const queueNumber = page.locator(`tr[data-number="${number}"]`).getByTestId('queue-number');
+  const { height, lineHeight } = await queueNumber.evaluate((element) => ({
+    height: element.getBoundingClientRect().height,
+    lineHeight: Number.parseFloat(getComputedStyle(element).lineHeight),
+  }));
+  expect(height).toBeLessThan(lineHeight * 1.5);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goBack();
   await expect(page.getByTestId('report-status')).toHaveText('En espera del cliente');

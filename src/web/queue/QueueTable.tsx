@@ -141,7 +141,16 @@ export function QueueTable(props: QueueTableProps) {
                 />
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={reportPath(row.number)} fw={600} ff="monospace" tabIndex={-1}>
+                {/* A report number is read out to customers: never broken at its dashes. */}
+                <Anchor
+                  component={Link}
+                  to={reportPath(row.number)}
+                  fw={600}
+                  ff="monospace"
+                  tabIndex={-1}
+                  style={{ whiteSpace: 'nowrap' }}
+                  data-testid="queue-number"
+                >
                   {row.displayNumber}
                 </Anchor>
               </Table.Td>
