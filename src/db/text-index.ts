@@ -5,12 +5,14 @@ import type { Database } from './schema.js';
 
 /**
  * Keeps SQLite's FTS5 index of report texts (`reports_search`) up with the reports table, a
- * batch at a time (migration 012 says why and defines the watermark). On PostgreSQL the
- * pg_trgm index is part of the table and these do nothing.
+ * batch at a time (migration 012 says why and defines the watermark), and completes the reports
+ * written around Folio with their customer's name as the search compares it (migration 016). On
+ * PostgreSQL the pg_trgm index is part of the table, a trigger copies the name, and these do
+ * nothing.
  *
  * Three places call it, so that a search never misses a report:
  * - every write transaction that files reports, at its end (`oncePerBatch` in group-commit.ts);
- * - the queue, before it asks the index for a word (src/services/list-reports.ts), for reports
+ * - the queue, before it searches for a word or name (src/services/list-reports.ts), for reports
  *   written by other means — on its own connection, since the search may read on read threads;
  * - the start of the server (src/main.ts), so the first search does not pay for an import.
  */
@@ -22,14 +24,26 @@ const WATERMARK = "(select indexed_through from text_index_progress where index_
  * database file without the server. `rowid > watermark` is a range of the table's own b-tree:
  * only the new rows are read.
  */
+/**
+ * The customer's name copied onto the reports above the watermark written without it (an import;
+ * migration 016 says why here and not by a trigger). A filing's reports have it: the statement
+ * then only reads the batch's own rows, a range of the table's b-tree.
+ */
+export const COPY_NAMES_ABOVE_WATERMARK = `update reports set customer_search_name =
+    (select customers.search_name from customers where customers.customer_number = reports.customer_number)
+  where rowid > ${WATERMARK} and customer_search_name is null`;
 export const INDEX_REPORTS_ABOVE_WATERMARK = `insert into reports_search (rowid, search_text)
   select rowid, search_text from reports where rowid > ${WATERMARK}`;
 export const WATERMARK_TO_NEWEST_REPORT = `update text_index_progress
   set indexed_through = (select coalesce(max(rowid), 0) from reports) where index_name = 'reports_search'`;
 
-/** Adds the reports above the watermark to the index and moves the watermark to the newest report. */
+/**
+ * Adds the reports above the watermark to the index (with their customer's name copied where it is
+ * missing) and moves the watermark to the newest report.
+ */
 export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
   if (dialectOf(trx) !== 'sqlite') return;
+  await sql.raw(COPY_NAMES_ABOVE_WATERMARK).execute(trx);
   const added = await sql.raw(INDEX_REPORTS_ABOVE_WATERMARK).execute(trx);
   if (!added.numAffectedRows) return;
   await sql.raw(WATERMARK_TO_NEWEST_REPORT).execute(trx);

@@ -87,9 +87,10 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   // the query starts from those rows (queue-text.ts).
   let match: TextMatch | undefined;
   if (query.q) {
-    // Outside open-only queues the word is looked up in the text indexes (queue-text.ts): first
-    // the reports written around Folio are indexed, on this connection (the reads cannot write).
-    if (!openOnly) await catchUpReportText(ctx.db);
+    // First the reports written around Folio are indexed and given their customer's name (the
+    // word is looked up in the text indexes outside open-only queues, and the name is tested on
+    // the report in all: queue-text.ts), on this connection (the reads cannot write).
+    await catchUpReportText(ctx.db);
     // The departments, tested before the word on the word's candidates (written as below for a
     // list of keys).
     match = await textMatch(db, query.q, openOnly, (eb) =>

@@ -14,6 +14,7 @@ import * as textIndexPerBatch from './012_text_index_per_batch.js';
 import * as queueCovering from './013_queue_covering.js';
 import * as reportCustomerName from './014_report_customer_name.js';
 import * as queueSearchCovering from './015_queue_search_covering.js';
+import * as reportCustomerNameOnInsert from './016_report_customer_name_on_insert.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '013_queue_covering': queueCovering,
   '014_report_customer_name': reportCustomerName,
   '015_queue_search_covering': queueSearchCovering,
+  '016_report_customer_name_on_insert': reportCustomerNameOnInsert,
 };

@@ -430,6 +430,31 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word sea
     expect(await everyNumber('subterranea')).toEqual(['2611090009']);
   });
 
+  it('finds a report written without the copy of its customer’s name by that name', async () => {
+    // An import straight into the table need not know of `customer_search_name` (migration 014):
+    // such a report is found by its customer's own name, in an open queue and over every status.
+    await rename('100044', 'Eustolia Barragán Ocampo');
+    const [stored] = await h.ctx.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('number', '=', r.byName as string)
+      .execute();
+    const { is_open: _computed, ...template } = stored ?? ({} as NonNullable<typeof stored>);
+    await h.ctx.db
+      .insertInto('reports')
+      .values({
+        ...template,
+        number: '2611090017',
+        customer_number: '100044',
+        customer_search_name: null,
+        description: 'Importado: lectura estimada.',
+        search_text: 'importado: lectura estimada.',
+      } as never)
+      .execute();
+    expect(await everyNumber('barragan', '&status=new')).toEqual(['2611090017']);
+    expect(await everyNumber('barragan')).toEqual(['2611090017']);
+  });
+
   it.runIf(kind.name === 'sqlite')('reads the text indexes, not every report, for a word', async () => {
     const queries: CompiledQuery[] = [];
     const db = h.ctx.db.withPlugin({
