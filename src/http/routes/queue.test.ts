@@ -261,6 +261,23 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word sea
     } while (cursor);
     return numbers;
   };
+  /** `byName`'s row, to write others like it straight into the table, as an import would. */
+  const importTemplate = async () => {
+    const [stored] = await h.ctx.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('number', '=', r.byName as string)
+      .execute();
+    // is_open is computed by the database and cannot be written.
+    const { is_open: _computed, ...template } = stored ?? ({} as NonNullable<typeof stored>);
+    return template;
+  };
+  const writeStraight = async (changes: Record<string, unknown>) => {
+    await h.ctx.db
+      .insertInto('reports')
+      .values({ ...(await importTemplate()), ...changes } as never)
+      .execute();
+  };
   const names = async (q: string, filters = '') => {
     const numbers = await everyNumber(q, filters);
     return Object.keys(r)
@@ -344,13 +361,7 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word sea
     // Written straight to the tables, as an import would: more than the few a search fetches by
     // key, so the queue tests each row instead.
     const at = h.clock.now();
-    const [stored] = await h.ctx.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('number', '=', r.byName as string)
-      .execute();
-    // is_open is computed by the database and cannot be written.
-    const { is_open: _computed, ...template } = stored ?? ({} as NonNullable<typeof stored>);
+    const template = await importTemplate();
     const rows = Array.from({ length: FEW_REPORTS + 1 }, (_, i) => ({
       ...template,
       number: `2611${String(50_000 + i).padStart(5, '0')}0`,
@@ -412,21 +423,11 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word sea
   it('finds a report written straight to the table (an import) by a rare word', async () => {
     // Nothing files a report after it, so no filing's transaction indexes its text: the search
     // itself must (text-index.ts).
-    const [stored] = await h.ctx.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('number', '=', r.byName as string)
-      .execute();
-    const { is_open: _computed, ...template } = stored ?? ({} as NonNullable<typeof stored>);
-    await h.ctx.db
-      .insertInto('reports')
-      .values({
-        ...template,
-        number: '2611090009',
-        description: 'Importado: acometida subterránea dañada.',
-        search_text: 'importado: acometida subterranea danada.',
-      } as never)
-      .execute();
+    await writeStraight({
+      number: '2611090009',
+      description: 'Importado: acometida subterránea dañada.',
+      search_text: 'importado: acometida subterranea danada.',
+    });
     expect(await everyNumber('subterranea')).toEqual(['2611090009']);
   });
 
@@ -434,23 +435,13 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word sea
     // An import straight into the table need not know of `customer_search_name` (migration 014):
     // such a report is found by its customer's own name, in an open queue and over every status.
     await rename('100044', 'Eustolia Barragán Ocampo');
-    const [stored] = await h.ctx.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('number', '=', r.byName as string)
-      .execute();
-    const { is_open: _computed, ...template } = stored ?? ({} as NonNullable<typeof stored>);
-    await h.ctx.db
-      .insertInto('reports')
-      .values({
-        ...template,
-        number: '2611090017',
-        customer_number: '100044',
-        customer_search_name: null,
-        description: 'Importado: lectura estimada.',
-        search_text: 'importado: lectura estimada.',
-      } as never)
-      .execute();
+    await writeStraight({
+      number: '2611090017',
+      customer_number: '100044',
+      customer_search_name: null,
+      description: 'Importado: lectura estimada.',
+      search_text: 'importado: lectura estimada.',
+    });
     expect(await everyNumber('barragan', '&status=new')).toEqual(['2611090017']);
     expect(await everyNumber('barragan')).toEqual(['2611090017']);
   });
