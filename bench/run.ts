@@ -428,13 +428,15 @@ function verdict(ok: boolean) {
   return ok ? 'met' : 'NOT met';
 }
 
-/** The machine's speed on a fixed piece of work (bench/speed-check.ts), before and after the runs. */
+/**
+ * The machine's speed on a fixed piece of work (bench/speed-check.ts): before the runs, and after
+ * the runs each printed block reports (taken again when the queue has run after filing and lookup).
+ */
 const speed: { before?: number; after?: number } = {};
 
 function machine(): string[] {
   const cpu =
     /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
-  speed.after ??= speedCheck();
   return [
     `nproc ${os.availableParallelism()}, ${cpu}`,
     `speed check ${speed.before} ms before the runs, ${speed.after} ms after (bench/speed-check.ts; lower is faster)`,
@@ -564,7 +566,10 @@ async function main() {
       if (best) results.push(best);
     }
   }
-  if (results.length > 0) print(results);
+  if (results.length > 0) {
+    speed.after = speedCheck();
+    print(results);
+  }
 
   let queue: QueueRun | undefined;
   if (options.scenarios.includes('queue')) {
@@ -594,6 +599,7 @@ async function main() {
           : []),
       ],
     });
+    speed.after = speedCheck();
     console.log(`\nmachine: ${machine().join('; ')}`);
   }
   console.log(`server: ${source}`);

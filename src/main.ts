@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { formatReportNumber } from './core/report-number.js';
 import {
+  closeDatabase,
   type FolioDialect,
   migrateToLatest,
   openDatabase,
@@ -87,8 +88,7 @@ async function serve(config: Config, database: FolioDialect, runJobs: boolean) {
     for (const job of jobs) await job.stop();
     await app.close();
     await checkpoints?.stop();
-    await database.reads?.destroy();
-    await database.db.destroy();
+    await closeDatabase(database);
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -150,8 +150,7 @@ async function main() {
     console.log(banner(config, admin, demo));
     return;
   }
-  await database.reads?.destroy();
-  await database.db.destroy();
+  await closeDatabase(database);
   let listening = 0;
   cluster.on('listening', () => {
     listening += 1;

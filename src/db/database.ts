@@ -19,6 +19,12 @@ export function openDatabase(config: DatabaseConfig): FolioDialect {
     : openPostgres(config.url);
 }
 
+/** Closes a database opened by `openDatabase` or a dialect's open: its read threads, then its connection. */
+export async function closeDatabase(dialect: FolioDialect): Promise<void> {
+  await dialect.reads?.destroy();
+  await dialect.db.destroy();
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

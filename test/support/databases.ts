@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { migrateToLatest } from '../../src/db/database.js';
+import { closeDatabase, migrateToLatest } from '../../src/db/database.js';
 import type { FolioDialect } from '../../src/db/dialects/dialect.js';
 import { openPostgres } from '../../src/db/dialects/postgres.js';
 import { openSqlite } from '../../src/db/dialects/sqlite.js';
@@ -76,8 +76,7 @@ export const sqliteWithReadThreads: Omit<DatabaseKind, 'name'> & { name: 'sqlite
     return {
       dialect,
       async close() {
-        await dialect.reads?.destroy();
-        await dialect.db.destroy();
+        await closeDatabase(dialect);
         rmSync(dir, { recursive: true, force: true });
       },
     };
