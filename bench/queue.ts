@@ -330,6 +330,32 @@ export function queueViews(now: Date): View[] {
       sort: 'promise',
       check: (r) => inDept(r) && number(`${previous}00`)(r),
     },
+    // A type or track over every status (migration 017): one the department has none of, one
+    // nobody is on (the seed files no fault outside the company's control), a common one.
+    {
+      name: 'all-type-none',
+      who: 'backoffice',
+      what: 'every status, type=fault (none in facturación)',
+      query: { ...everyStatus, type: 'fault' },
+      sort: 'promise',
+      rows: 0,
+    },
+    {
+      name: 'agent-track-external',
+      who: 'agent',
+      what: 'every department and status, track=external (none)',
+      query: { track: 'external', limit: '50' },
+      sort: 'promise',
+      rows: 0,
+    },
+    {
+      name: 'sup-every-type',
+      who: 'supervisor',
+      what: 'all 4 departments, every status, type=complaint',
+      query: { type: 'complaint', limit: '50' },
+      sort: 'promise',
+      check: (r) => r.type === 'complaint',
+    },
     {
       name: 'sup-every',
       who: 'supervisor',

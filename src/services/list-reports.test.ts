@@ -30,6 +30,7 @@ interface Stored {
   assignee_id: string | null;
   search_text: string;
   type: string;
+  track: string;
 }
 
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */
@@ -104,6 +105,8 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
         assignee_id: [null, 'ana', 'tomas'][random(3)] ?? null,
         search_text: searchKey(description),
         type: ['fault', 'billing_error', 'complaint'][random(3)] as string,
+        // Not from the sequence, so that adding it changed none of the other values.
+        track: ['review', 'technical', 'review', 'external', 'immediate'][i % 5] as string,
       };
       reports.push(row);
       await db
@@ -117,7 +120,6 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
           created_by: 'ana',
           updated_at: row.created_at,
           version: 1,
-          track: 'review',
           urgent: 0,
           documents_needed: 0,
         })
@@ -141,6 +143,7 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
       if (query.status && !query.status.includes(r.status as never)) return false;
       if (query.promise && (r.promise_state !== query.promise || !OPEN.includes(r.status))) return false;
       if (query.type && !query.type.includes(r.type as never)) return false;
+      if (query.track && !query.track.includes(r.track as never)) return false;
       if (query.colonia && customer?.colonia !== query.colonia) return false;
       if (query.assignee === 'me' && r.assignee_id !== who.id) return false;
       if (query.assignee === 'none' && r.assignee_id !== null) return false;
@@ -290,6 +293,47 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
       admin,
     ],
     ['every status, a name', { q: 'ibarra zuniga', limit: 7 }, admin],
+    // A type or track is read value by value from its own index (migration 017).
+    [
+      'every status, one department, a type',
+      { department: 'facturacion', type: ['fault'], limit: 7 },
+      backoffice,
+    ],
+    ['every status, two departments, two types', { type: ['fault', 'complaint'], limit: 7 }, twoDepartments],
+    ['open, everyone, a type', { status: open, type: ['billing_error'], limit: 7 }, admin],
+    ['every status, everyone, a track', { track: ['external'], limit: 7 }, admin],
+    [
+      'closed statuses, everyone, a type',
+      { status: ['resolved', 'closed', 'cancelled'], type: ['complaint'], limit: 7 },
+      admin,
+    ],
+    [
+      'every status, every department, a type and two tracks',
+      { type: ['fault'], track: ['technical', 'external'], limit: 7 },
+      supervisor,
+    ],
+    [
+      'every status, everyone, a type and a colonia',
+      { type: ['complaint'], colonia: 'Centro', limit: 7 },
+      admin,
+    ],
+    [
+      'every status, unassigned, a track',
+      { department: 'facturacion', assignee: 'none', track: ['review'], limit: 7 },
+      backoffice,
+    ],
+    [
+      'open, two statuses, a type',
+      { status: ['new', 'assigned'], type: ['fault', 'fault'], limit: 7 },
+      admin,
+    ],
+    ['every status, a type, newest first', { type: ['fault'], sort: '-created', limit: 7 }, twoDepartments],
+    ['resolved only, a type', { status: ['resolved'], type: ['fault'], limit: 7 }, admin],
+    [
+      'open, mine, two types',
+      { status: open, assignee: 'me', type: ['complaint', 'fault'], limit: 7 },
+      admin,
+    ],
     [
       'every status, a name, one department',
       { department: 'facturacion', q: 'ibarra', sort: '-created', limit: 7 },

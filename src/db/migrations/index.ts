@@ -15,6 +15,7 @@ import * as queueCovering from './013_queue_covering.js';
 import * as reportCustomerName from './014_report_customer_name.js';
 import * as queueSearchCovering from './015_queue_search_covering.js';
 import * as reportCustomerNameOnInsert from './016_report_customer_name_on_insert.js';
+import * as queueTypeTrack from './017_queue_type_track.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '014_report_customer_name': reportCustomerName,
   '015_queue_search_covering': queueSearchCovering,
   '016_report_customer_name_on_insert': reportCustomerNameOnInsert,
+  '017_queue_type_track': queueTypeTrack,
 };
