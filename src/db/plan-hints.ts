@@ -21,3 +21,15 @@ export function testedPerRow(column: string): RawBuilder<string> {
 export function rowKeyOf<DB>(db: Kysely<DB>, table: string, declaredKey: string): RawBuilder<unknown> {
   return sql.ref(dialectOf(db) === 'sqlite' ? `${table}.rowid` : `${table}.${declaredKey}`);
 }
+
+/**
+ * A row limit written into the statement, not bound as a parameter. SQLite ran a query read in
+ * an index's order, `… order by due_at, number limit 51`, in ~7 µs over an empty range where
+ * `limit ?` took ~19 µs (the same plan; on the 1,000,000-report seed), and the queue read in
+ * 60 parts paid that 60 times: 1.14 ms → 0.07 ms for the statement. Only for integers the code
+ * computes (one statement per value, each prepared once).
+ */
+export function fixedLimit(rows: number): RawBuilder<number> {
+  if (!Number.isSafeInteger(rows) || rows < 0) throw new RangeError(`Not a row limit: ${rows}`);
+  return sql.lit(rows);
+}

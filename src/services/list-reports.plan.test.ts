@@ -207,6 +207,10 @@ describe('queue query plans (SQLite)', () => {
     const track = await planOf({ status: OPEN, track: ['external'], limit: 50 }, viewer(['agent'], []));
     expect(track.match(kind)).toHaveLength((departments.length + 1) * REPORT_TYPES.length);
     expect(lastSql).toMatch(/"reports"\."department_code" is null/);
+    // Each part's limit is written into the statement: bound (`limit ?`), each empty part took
+    // ~19 µs instead of ~7 µs (and ~1 µs inside the union), 60 parts 1.14 ms instead of 0.07.
+    expect(lastSql).toMatch(/limit 51\)/);
+    expect(lastSql).not.toMatch(/limit \?/);
     // A type and a colonia: the colonia tested on each report read, from the customers' index.
     const colonia = await planOf(
       { department: 'facturacion', type: ['fault'], track: ['technical'], colonia: 'San Miguel', limit: 50 },

@@ -5,7 +5,7 @@ import type { PromiseState } from '../core/promise.js';
 import { REPORT_TYPES, type ReportStatus, type StaffRef } from '../core/report.js';
 import type { QueueSort, ReportQueueQuery } from '../core/requests/back-office.js';
 import { TRACKS } from '../core/routing.js';
-import { rowKeyOf, testedPerRow } from '../db/plan-hints.js';
+import { fixedLimit, rowKeyOf, testedPerRow } from '../db/plan-hints.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { type Database, toDate, toDateOrNull } from '../db/schema.js';
 import { catchUpReportText } from '../db/text-index.js';
@@ -364,6 +364,8 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     'reports.promise_state',
     'reports.created_at',
   ] as const;
+  /** A page and one row more, which says whether there is a next page. */
+  const pageLimit = fixedLimit(query.limit + 1);
   /** The key the page's rows are read again by, once chosen (not across parts: see below). */
   const pageKey = rowKeyOf(db, 'reports', 'number');
   // Rows read in order: the page is the first rows that pass, each joined as it is read. Rows that
@@ -377,7 +379,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
         .$narrowType<{ customer_name: string; colonia: string }>()
         .orderBy(order.column, order.direction)
         .orderBy('reports.number', order.direction)
-        .limit(query.limit + 1)
+        .limit(pageLimit)
         .execute()
     : await db
         .selectFrom('reports')
@@ -390,7 +392,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
               .select(pageKey.as('page_key'))
               .orderBy(order.column, order.direction)
               .orderBy('reports.number', order.direction)
-              .limit(query.limit + 1);
+              .limit(pageLimit);
           // Each part's first page with its sort key, and of those the page's keys: only the
           // page's rows are then read, not every part's.
           const firstPages = parts.map(({ where, half }) =>
@@ -404,7 +406,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
               .select(['reports.number', (eb) => eb.ref(order.column).as('sort_key')])
               .orderBy(order.column, order.direction)
               .orderBy('reports.number', order.direction)
-              .limit(query.limit + 1),
+              .limit(pageLimit),
           );
           const [first, ...rest] = firstPages.map((part, i) =>
             db.selectFrom(part.as(`part_${i}`)).selectAll(),
@@ -415,11 +417,11 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
             .select('parts.number')
             .orderBy('parts.sort_key', order.direction)
             .orderBy('parts.number', order.direction)
-            .limit(query.limit + 1);
+            .limit(pageLimit);
         })
         .orderBy(order.column, order.direction)
         .orderBy('reports.number', order.direction)
-        .limit(query.limit + 1)
+        .limit(pageLimit)
         .execute();
   const page = rows.slice(0, query.limit).map(
     (row): ReportSummary => ({
