@@ -9,6 +9,7 @@ import { fixedLimit, rowKeyOf, testedPerRow } from '../db/plan-hints.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
 import { type Database, toDate, toDateOrNull } from '../db/schema.js';
 import { catchUpReportText } from '../db/text-index.js';
+import { unionAllOf } from '../db/union-of-parts.js';
 import type { ServiceContext } from './context.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
 import { type TextMatch, textMatch } from './queue-text.js';
@@ -386,39 +387,44 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
         .innerJoin('customers', 'customers.customer_number', 'reports.customer_number')
         .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
         .select(columns)
-        .where(parts.length > 0 ? sql.ref('reports.number') : pageKey, 'in', () => {
-          if (parts.length === 0)
-            return q
-              .select(pageKey.as('page_key'))
-              .orderBy(order.column, order.direction)
-              .orderBy('reports.number', order.direction)
-              .limit(pageLimit);
-          // Each part's first page with its sort key, and of those the page's keys: only the
-          // page's rows are then read, not every part's.
-          const firstPages = parts.map(({ where, half }) =>
-            where
-              .reduce(
-                (part, [column, value]) =>
-                  value === null ? part.where(column, 'is', null) : part.where(column, '=', value),
-                q,
-              )
-              .$if(half !== undefined, (part) => part.where('reports.is_open', '=', half as number))
-              .select(['reports.number', (eb) => eb.ref(order.column).as('sort_key')])
-              .orderBy(order.column, order.direction)
-              .orderBy('reports.number', order.direction)
-              .limit(pageLimit),
-          );
-          const [first, ...rest] = firstPages.map((part, i) =>
-            db.selectFrom(part.as(`part_${i}`)).selectAll(),
-          );
-          const union = rest.reduce((all, part) => all.unionAll(part), first as NonNullable<typeof first>);
-          return db
-            .selectFrom(union.as('parts'))
-            .select('parts.number')
-            .orderBy('parts.sort_key', order.direction)
-            .orderBy('parts.number', order.direction)
-            .limit(pageLimit);
-        })
+        .where(
+          parts.length > 0 ? sql.ref('reports.number') : pageKey,
+          'in',
+          parts.length === 0
+            ? q
+                .select(pageKey.as('page_key'))
+                .orderBy(order.column, order.direction)
+                .orderBy('reports.number', order.direction)
+                .limit(pageLimit)
+            : // Each part's first page with its sort key, and of those the page's keys: only the
+              // page's rows are then read, not every part's.
+              sql`(select "parts"."number" from (${unionAllOf(
+                parts,
+                (part) => [...part.where.map(([, value]) => value).filter((v) => v !== null), part.half],
+                (part) =>
+                  `${part.where.map(([column, value]) => `${column}${value === null ? ' null' : ''}`)}`,
+                (values, part) => {
+                  let next = 0;
+                  return part.where
+                    .reduce(
+                      (partQuery, [column, value]) =>
+                        value === null
+                          ? partQuery.where(column, 'is', null)
+                          : partQuery.where(column, '=', values[next++] as string),
+                      q,
+                    )
+                    .$if(part.half !== undefined, (partQuery) =>
+                      partQuery.where('reports.is_open', '=', values[next] as number),
+                    )
+                    .select(['reports.number', (eb) => eb.ref(order.column).as('sort_key')])
+                    .orderBy(order.column, order.direction)
+                    .orderBy('reports.number', order.direction)
+                    .limit(pageLimit);
+                },
+              )}) as "parts" order by "parts"."sort_key" ${sql.raw(order.direction)}, "parts"."number" ${sql.raw(
+                order.direction,
+              )} limit ${pageLimit})`,
+        )
         .orderBy(order.column, order.direction)
         .orderBy('reports.number', order.direction)
         .limit(pageLimit)
