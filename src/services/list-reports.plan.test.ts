@@ -222,17 +222,28 @@ describe('queue query plans (SQLite)', () => {
     );
   });
 
-  it("keeps a person's own reports and a filing-date sort on their own indexes when a type is asked for", async () => {
+  it("keeps a person's own reports on their own index when a type is asked for", async () => {
     const technician = viewer(['technician'], ['soporte_tecnico']);
     const own = await planOf({ status: OPEN, assignee: 'me', type: ['fault'], limit: 50 }, technician);
     expect(own).toMatch(/INDEX reports_open_assignee \(assignee_id=\?/);
     expect(own).not.toMatch(/reports_kind_promise/);
+  });
+
+  it("reads a type's reports newest first part by part from the filing-time index", async () => {
+    // An agent's every-status `track=external`, newest first, read everything newest first to
+    // find none: 692 ms on 1,000,000 reports.
     const newest = await planOf(
       { department: 'soporte_tecnico', type: ['fault'], sort: '-created', limit: 50 },
-      technician,
+      viewer(['technician'], ['soporte_tecnico']),
     );
-    expect(newest).toMatch(/INDEX reports_open_department_created \(department_code=\? AND is_open=\?/);
-    expect(newest).not.toMatch(/reports_kind_promise/);
+    // The four tracks and the reports with none (filed before promises), closed and open.
+    expect(
+      newest.match(
+        /INDEX reports_kind_created \(department_code=\? AND type=\? AND track=\? AND is_open=\?\)/g,
+      ),
+    ).toHaveLength((TRACKS.length + 1) * 2);
+    expect(newest).not.toMatch(/reports_open_department_created|reports_kind_promise/);
+    expect(lastSql).toMatch(/"reports"\."track" is null/);
   });
 
   it('reads a list of open and rare closed statuses status by status, not the closed half in order', async () => {
