@@ -349,6 +349,14 @@ export function queueViews(now: Date): View[] {
       rows: 0,
     },
     {
+      name: 'agent-track-newest',
+      who: 'agent',
+      what: 'every department and status, track=external, sort=-created (none)',
+      query: { track: 'external', sort: '-created', limit: '50' },
+      sort: '-created',
+      rows: 0,
+    },
+    {
       name: 'sup-every-type',
       who: 'supervisor',
       what: 'all 4 departments, every status, type=complaint',
