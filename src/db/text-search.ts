@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
 import { contains } from './like.js';
+import { fixedLimit } from './plan-hints.js';
 import type { Database } from './schema.js';
 
 /**
@@ -109,7 +110,7 @@ async function sqliteRows(
   const ask = async (query: string) => {
     const { rows } = await sql<{ found: number; ids: string }>`select count(*) as found,
         json_group_array(id) as ids
-      from (select rowid as id from ${sql.table(fts)} where ${sql.table(fts)} match ${query} limit ${max + 1})`.execute(
+      from (select rowid as id from ${sql.table(fts)} where ${sql.table(fts)} match ${query} limit ${fixedLimit(max + 1)})`.execute(
       db,
     );
     return rows[0] ?? { found: 0, ids: '[]' };
@@ -140,7 +141,7 @@ async function postgresRows(
 ): Promise<RowsFound | null> {
   const { table, key } = SEARCHABLE[column];
   const { rows } = await sql<{ key: string }>`select ${sql.ref(key)} as key from ${sql.table(table)}
-    where ${contains(sql.ref(column), term)} limit ${max + 1}`.execute(db);
+    where ${contains(sql.ref(column), term)} limit ${fixedLimit(max + 1)}`.execute(db);
   if (rows.length > max) return null;
   const keys = rows.map((row) => row.key);
   return {

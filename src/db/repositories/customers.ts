@@ -3,6 +3,7 @@ import type { Customer, Invoice } from '../../core/customer.js';
 import { phoneDigits, searchKey } from '../../core/normalize.js';
 import { dialectOf } from '../dialects/detect.js';
 import { contains, startsWith } from '../like.js';
+import { fixedLimit } from '../plan-hints.js';
 import { prepare } from '../prepared.js';
 import type { CustomersTable, Database } from '../schema.js';
 
@@ -57,7 +58,7 @@ const latestInvoice = prepare((db, p) =>
     .where('customer_number', '=', p('customerNumber'))
     .orderBy('issued_at', 'desc')
     .orderBy('created_at', 'desc')
-    .limit(1),
+    .limit(fixedLimit(1)),
 );
 
 export class CustomersRepository {
@@ -99,7 +100,7 @@ export class CustomersRepository {
       .orderBy((eb) => eb.case().when('customer_number', '=', text.trim()).then(0).else(1).end())
       .orderBy('search_name')
       .orderBy('customer_number')
-      .limit(CUSTOMER_SEARCH_LIMIT)
+      .limit(fixedLimit(CUSTOMER_SEARCH_LIMIT))
       .execute();
     return rows.map(toCustomer);
   }
