@@ -365,6 +365,18 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
     }
   });
 
+  it('lists nothing of a department the viewer may not see, whatever type, track or order is asked', async () => {
+    for (const sort of ['promise', '-created'] as const)
+      for (const query of [{ type: ['fault' as const] }, { track: ['review' as const] }, {}])
+        expect(await pages({ department: 'soporte_tecnico', sort, ...query, limit: 7 }, backoffice)).toEqual(
+          [],
+        );
+    // The same department for one who may see it: its reports (so the test above tests something).
+    expect(
+      (await pages({ department: 'soporte_tecnico', type: ['fault'], limit: 7 }, admin)).length,
+    ).toBeGreaterThan(0);
+  });
+
   it.each(views)('%s', async (_name, query, who) => {
     const want = expected(query, who);
     expect(want.length).toBeGreaterThan(7); // more than a page, so paging is tested
