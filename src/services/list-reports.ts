@@ -379,6 +379,37 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   // must be sorted: the page's keys are chosen first, from what the filters read (often index
   // entries alone), and only its rows are then read and joined; sorting whole rows meant reading
   // every candidate's customer and assignee (created-week: 1,604 of them for 50).
+  // Read in parts: each part's first page with its sort key, and of those the page's keys (only
+  // the page's rows are then read, not every part's). The parts differ only in their values: one
+  // query compiled once per shape and repeated (union-of-parts.ts).
+  const partsPageKeys =
+    parts.length === 0
+      ? undefined
+      : sql`(select "parts"."number" from (${unionAllOf(
+          parts,
+          (part) => [...part.where.map(([, value]) => value).filter((v) => v !== null), part.half],
+          (part) => `${part.where.map(([column, value]) => `${column}${value === null ? ' null' : ''}`)}`,
+          (values, part) => {
+            let next = 0;
+            return part.where
+              .reduce(
+                (partQuery, [column, value]) =>
+                  value === null
+                    ? partQuery.where(column, 'is', null)
+                    : partQuery.where(column, '=', values[next++] as string),
+                q,
+              )
+              .$if(part.half !== undefined, (partQuery) =>
+                partQuery.where('reports.is_open', '=', values[next] as number),
+              )
+              .select(['reports.number', (eb) => eb.ref(order.column).as('sort_key')])
+              .orderBy(order.column, order.direction)
+              .orderBy('reports.number', order.direction)
+              .limit(pageLimit);
+          },
+        )}) as "parts" order by "parts"."sort_key" ${sql.raw(order.direction)}, "parts"."number" ${sql.raw(
+          order.direction,
+        )} limit ${pageLimit})`;
   const rows = inOrder
     ? await q
         .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
@@ -394,42 +425,14 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
         .leftJoin('users as assignee', 'assignee.id', 'reports.assignee_id')
         .select(columns)
         .where(
-          parts.length > 0 ? sql.ref('reports.number') : pageKey,
+          partsPageKeys ? sql.ref('reports.number') : pageKey,
           'in',
-          parts.length === 0
-            ? q
-                .select(pageKey.as('page_key'))
-                .orderBy(order.column, order.direction)
-                .orderBy('reports.number', order.direction)
-                .limit(pageLimit)
-            : // Each part's first page with its sort key, and of those the page's keys: only the
-              // page's rows are then read, not every part's.
-              sql`(select "parts"."number" from (${unionAllOf(
-                parts,
-                (part) => [...part.where.map(([, value]) => value).filter((v) => v !== null), part.half],
-                (part) =>
-                  `${part.where.map(([column, value]) => `${column}${value === null ? ' null' : ''}`)}`,
-                (values, part) => {
-                  let next = 0;
-                  return part.where
-                    .reduce(
-                      (partQuery, [column, value]) =>
-                        value === null
-                          ? partQuery.where(column, 'is', null)
-                          : partQuery.where(column, '=', values[next++] as string),
-                      q,
-                    )
-                    .$if(part.half !== undefined, (partQuery) =>
-                      partQuery.where('reports.is_open', '=', values[next] as number),
-                    )
-                    .select(['reports.number', (eb) => eb.ref(order.column).as('sort_key')])
-                    .orderBy(order.column, order.direction)
-                    .orderBy('reports.number', order.direction)
-                    .limit(pageLimit);
-                },
-              )}) as "parts" order by "parts"."sort_key" ${sql.raw(order.direction)}, "parts"."number" ${sql.raw(
-                order.direction,
-              )} limit ${pageLimit})`,
+          partsPageKeys ??
+            q
+              .select(pageKey.as('page_key'))
+              .orderBy(order.column, order.direction)
+              .orderBy('reports.number', order.direction)
+              .limit(pageLimit),
         )
         .orderBy(order.column, order.direction)
         .orderBy('reports.number', order.direction)
