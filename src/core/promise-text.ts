@@ -90,13 +90,19 @@ function dateTimeOf(parts: LocalParts, language: Language): string {
 }
 
 /**
- * The sentence the agent reads to the customer. A promise at midnight (the start of the next
- * billing period) is said as "before that day": "a las 00:00" of a day misleads people into
- * thinking they have that whole day.
+ * Whether a promise falls at midnight in Rioverde (the start of the next billing period), and is
+ * so said and shown as "before that day": "a las 00:00" or "12:00 a.m." of a day misleads people
+ * into thinking they have that whole day.
  */
+export function isPromiseBeforeDay(dueAt: Date): boolean {
+  const parts = localParts(dueAt, 'es');
+  return parts.hour === '00' && parts.minute === '00';
+}
+
+/** The sentence the agent reads to the customer (a promise at midnight: `isPromiseBeforeDay`). */
 export function promiseText(dueAt: Date, language: Language = 'es'): string {
   const parts = localParts(dueAt, language);
-  if (parts.hour === '00' && parts.minute === '00') {
+  if (isPromiseBeforeDay(dueAt)) {
     const day = localDay(parts, language);
     return language === 'es'
       ? `Su reporte quedará resuelto antes del ${day}`

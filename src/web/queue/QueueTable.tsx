@@ -8,7 +8,7 @@ import { useLanguage } from '../i18n/index.js';
 import { useNow } from '../promises/use-now.js';
 import { reportPath } from '../reports/report-api.js';
 import { StatusBadge } from '../workflow/StatusBadge.js';
-import { formatShortDateTime } from './format.js';
+import { formatPromiseShort } from './format.js';
 import { PromiseSummary, rowStanding } from './promise-summary.js';
 import type { QueueReport } from './queue-api.js';
 import { movedIndex, queueKeyAction } from './queue-keys.js';
@@ -156,7 +156,7 @@ export function QueueTable(props: QueueTableProps) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {row.dueAt ? formatShortDateTime(row.dueAt, language) : t('common.noData')}
+                  {row.dueAt ? formatPromiseShort(row.dueAt, language) : t('common.noData')}
                 </Text>
                 <PromiseSummary standing={standing} />
               </Table.Td>
