@@ -304,6 +304,12 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
     ['every status, two departments, two types', { type: ['fault', 'complaint'], limit: 7 }, twoDepartments],
     ['open, everyone, a type', { status: open, type: ['billing_error'], limit: 7 }, admin],
     ['every status, everyone, a track', { track: ['external'], limit: 7 }, admin],
+    // 5 departments (with none) × 3 types × 4 tracks × 2 halves: over MOST_KIND_PARTS, read as before.
+    [
+      'every status, everyone, three types',
+      { type: ['fault', 'billing_error', 'complaint'], limit: 7 },
+      admin,
+    ],
     [
       'closed statuses, everyone, a type',
       { status: ['resolved', 'closed', 'cancelled'], type: ['complaint'], limit: 7 },
