@@ -15,15 +15,25 @@ export function formatDateTime(iso: string, language: Language): string {
   }).format(date);
 }
 
-/** A promise on the report page: a date and time, or "antes del 14 dic 2026" at midnight (see formatPromiseShort). */
-export function formatPromiseDateTime(iso: string, language: Language): string {
+/**
+ * A promise as staff see it: its date and time, or "antes del 14 dic" when it falls at midnight
+ * (the start of the next billing period), as the sentence read to the customer says it
+ * (core/promise-text.ts); "14 dic, 12:00 a.m." read as if the whole day were left. `short` for a
+ * list, where the year goes without saying ("12 nov, 14:30"); `long` for a report.
+ */
+export function formatPromise(iso: string, language: Language, length: 'short' | 'long'): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime()) || !isPromiseBeforeDay(date)) return formatDateTime(iso, language);
-  const day = new Intl.DateTimeFormat(localeOf(language), {
-    timeZone: OFFICE_TIME_ZONE,
-    dateStyle: 'medium',
-  }).format(date);
-  return language === 'es' ? `antes del ${day}` : `before ${day}`;
+  if (Number.isNaN(date.getTime())) return iso;
+  const beforeDay = isPromiseBeforeDay(date);
+  const style: Intl.DateTimeFormatOptions =
+    length === 'long'
+      ? { dateStyle: 'medium', ...(beforeDay ? {} : { timeStyle: 'short' }) }
+      : { day: 'numeric', month: 'short', ...(beforeDay ? {} : { hour: '2-digit', minute: '2-digit' }) };
+  const shown = new Intl.DateTimeFormat(localeOf(language), { timeZone: OFFICE_TIME_ZONE, ...style }).format(
+    date,
+  );
+  if (!beforeDay) return shown;
+  return language === 'es' ? `antes del ${shown}` : `before ${shown}`;
 }
 
 export function formatCount(value: number, language: Language): string {

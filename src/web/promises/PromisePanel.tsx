@@ -1,7 +1,7 @@
 import { Badge, DataList, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../api/types.js';
-import { formatDateTime, formatPromiseDateTime } from '../format/dates.js';
+import { formatDateTime, formatPromise } from '../format/dates.js';
 import { formatDuration } from '../format/durations.js';
 import { useLanguage } from '../i18n/index.js';
 import { type PromiseStanding, pauseLength, promiseStanding } from './promise-clock.js';
@@ -38,7 +38,7 @@ export function PromisePanel({ report }: { report: Report }) {
             <DataList.Item>
               <DataList.ItemLabel>{t('promise.dueAt')}</DataList.ItemLabel>
               <DataList.ItemValue data-testid="promise-due-at">
-                {formatPromiseDateTime(report.dueAt, language)}{' '}
+                {formatPromise(report.dueAt, language, 'long')}{' '}
                 <Text span size="xs" c="dimmed">
                   ({t('promise.timeZone')})
                 </Text>

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { User } from '../api/types.js';
 import { assignmentOptions } from '../backoffice/assignment-options.js';
+import { formatPromise } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
 import { useNow } from '../promises/use-now.js';
 import { reportPath } from '../reports/report-api.js';
 import { StatusBadge } from '../workflow/StatusBadge.js';
-import { formatPromiseShort } from './format.js';
 import { PromiseSummary, rowStanding } from './promise-summary.js';
 import type { QueueReport } from './queue-api.js';
 import { movedIndex, queueKeyAction } from './queue-keys.js';
@@ -156,7 +156,7 @@ export function QueueTable(props: QueueTableProps) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {row.dueAt ? formatPromiseShort(row.dueAt, language) : t('common.noData')}
+                  {row.dueAt ? formatPromise(row.dueAt, language, 'short') : t('common.noData')}
                 </Text>
                 <PromiseSummary standing={standing} />
               </Table.Td>

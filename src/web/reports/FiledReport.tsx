@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Report } from '../api/types.js';
-import { formatPromiseDateTime } from '../format/dates.js';
+import { formatPromise } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
 import { ReceiptButton } from './ReceiptButton.js';
 import { CopyNumberButton, ReportNumber } from './ReportNumber.js';
@@ -102,7 +102,7 @@ export function FiledReport({ report, onNewReport }: FiledReportProps) {
           {report.dueAt && (
             <DataList.Item>
               <DataList.ItemLabel>{t('filed.dueAt')}</DataList.ItemLabel>
-              <DataList.ItemValue>{formatPromiseDateTime(report.dueAt, language)}</DataList.ItemValue>
+              <DataList.ItemValue>{formatPromise(report.dueAt, language, 'long')}</DataList.ItemValue>
             </DataList.Item>
           )}
         </DataList>
