@@ -95,14 +95,15 @@ function dateTimeOf(parts: LocalParts, language: Language): string {
  * into thinking they have that whole day.
  */
 export function isPromiseBeforeDay(dueAt: Date): boolean {
-  const parts = localParts(dueAt, 'es');
-  return parts.hour === '00' && parts.minute === '00';
+  return atMidnight(localParts(dueAt, 'es'));
 }
+
+const atMidnight = (parts: LocalParts) => parts.hour === '00' && parts.minute === '00';
 
 /** The sentence the agent reads to the customer (a promise at midnight: `isPromiseBeforeDay`). */
 export function promiseText(dueAt: Date, language: Language = 'es'): string {
   const parts = localParts(dueAt, language);
-  if (isPromiseBeforeDay(dueAt)) {
+  if (atMidnight(parts)) {
     const day = localDay(parts, language);
     return language === 'es'
       ? `Su reporte quedará resuelto antes del ${day}`

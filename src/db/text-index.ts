@@ -20,18 +20,19 @@ import type { Database } from './schema.js';
 const WATERMARK = "(select indexed_through from text_index_progress where index_name = 'reports_search')";
 
 /**
- * The two statements of a catch-up, as SQL text: also run by bench/seed.ts, which writes the
- * database file without the server. `rowid > watermark` is a range of the table's own b-tree:
- * only the new rows are read.
- */
-/**
  * The customer's name copied onto the reports above the watermark written without it (an import;
  * migration 016 says why here and not by a trigger). A filing's reports have it: the statement
  * then only reads the batch's own rows, a range of the table's b-tree.
  */
-export const COPY_NAMES_ABOVE_WATERMARK = `update reports set customer_search_name =
+const COPY_NAMES_ABOVE_WATERMARK = `update reports set customer_search_name =
     (select customers.search_name from customers where customers.customer_number = reports.customer_number)
   where rowid > ${WATERMARK} and customer_search_name is null`;
+
+/**
+ * The two statements of the index's catch-up, as SQL text: also run by bench/seed.ts, which
+ * writes the database file without the server (and the names itself). `rowid > watermark` is a
+ * range of the table's own b-tree: only the new rows are read.
+ */
 export const INDEX_REPORTS_ABOVE_WATERMARK = `insert into reports_search (rowid, search_text)
   select rowid, search_text from reports where rowid > ${WATERMARK}`;
 export const WATERMARK_TO_NEWEST_REPORT = `update text_index_progress

@@ -22,36 +22,43 @@ export function unionAllOf<Part>(
     string,
     { fragments: string[]; parameters: readonly unknown[]; slots: number[] }
   >();
-  const fragments: string[] = [];
-  const values: unknown[] = [];
-  parts.forEach((part, i) => {
+  const templateOf = (part: Part) => {
     const shape = shapeOf(part);
-    let template = templates.get(shape);
-    if (!template) {
-      const standIns = valuesOf(part).map((_, slot) => `\u0000part value ${slot}\u0000`);
-      const compiled = build(standIns, part).compile();
-      template = {
-        // Both dialects number their placeholders in the order they appear (`?`, `$1`…).
-        fragments: compiled.sql.split(/\?|\$\d+/),
-        parameters: compiled.parameters,
-        slots: compiled.parameters.map((parameter) => standIns.indexOf(parameter as string)),
-      };
-      if (template.fragments.length !== template.parameters.length + 1)
-        throw new Error('A part query must not hold "?" or "$n" outside its placeholders.');
-      templates.set(shape, template);
-    }
+    const known = templates.get(shape);
+    if (known) return known;
+    const standIns = valuesOf(part).map((_, slot) => `\u0000part value ${slot}\u0000`);
+    const compiled = build(standIns, part).compile();
+    const template = {
+      // Both dialects number their placeholders in the order they appear (`?`, `$1`…).
+      fragments: compiled.sql.split(/\?|\$\d+/),
+      parameters: compiled.parameters,
+      slots: compiled.parameters.map((parameter) => standIns.indexOf(parameter as string)),
+    };
+    if (template.fragments.length !== template.parameters.length + 1)
+      throw new Error('A part query must not hold "?" or "$n" outside its placeholders.');
+    templates.set(shape, template);
+    return template;
+  };
+  // The union's text between its values (a tagged template's strings), and the values.
+  const fragments = [''];
+  const values: unknown[] = [];
+  const write = (text: string) => {
+    fragments[fragments.length - 1] += text;
+  };
+  parts.forEach((part, i) => {
+    const {
+      fragments: [head, ...tail],
+      parameters,
+      slots,
+    } = templateOf(part);
     const own = valuesOf(part);
-    const [head, ...tail] = template.fragments;
-    const opening = `${i === 0 ? '' : ' union all '}select * from (${head}`;
-    // The first fragment joins the text before it; the rest follow each parameter.
-    if (fragments.length === 0) fragments.push(opening);
-    else fragments[fragments.length - 1] += opening;
-    for (const [index, parameter] of template.parameters.entries()) {
-      const slot = template.slots[index] ?? -1;
+    write(`${i === 0 ? '' : ' union all '}select * from (${head}`);
+    parameters.forEach((parameter, index) => {
+      const slot = slots[index] ?? -1;
       values.push(slot >= 0 ? own[slot] : parameter);
       fragments.push(tail[index] as string);
-    }
-    fragments[fragments.length - 1] += `) as "part_${i}"`;
+    });
+    write(`) as "part_${i}"`);
   });
   const strings = Object.assign([...fragments], { raw: [...fragments] }) as unknown as TemplateStringsArray;
   return sql(strings, ...values);
