@@ -23,11 +23,12 @@ export default fp(async function openapi(app: FastifyInstance) {
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { deepLinking: false },
-    staticCSP: true,
-    // The plugin's policy lets the docs be framed by this origin ('self'), and browsers honour
-    // frame-ancestors over Folio's X-Frame-Options: DENY. No page of Folio frames them.
-    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+    // No validator badge: Swagger UI would send the document's address to validator.swagger.io.
+    uiConfig: { deepLinking: false, validatorUrl: null },
+    // The docs answer with Folio's own page policy (plugins/security.ts), not the plugin's: that
+    // one blocked Swagger UI's own inline style, allowed any https stylesheet and font, images
+    // from validator.swagger.io, and framing by this origin.
+    staticCSP: false,
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../../test/support/databases.js';
 import { buildApp } from '../app.js';
+import { securityHeaders } from './security.js';
 
 describe('serving the web app', () => {
   const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-web-'));
@@ -69,5 +70,9 @@ describe('serving the web app', () => {
     // Not to be framed, by any origin: frame-ancestors is what browsers honour.
     expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(docs.headers['content-security-policy']).not.toContain("frame-ancestors 'self'");
+    // Folio's own page policy (e2e/api-docs.spec.ts shows Swagger UI renders under it): no
+    // stylesheet, font or image from other sites.
+    expect(docs.headers['content-security-policy']).toBe(securityHeaders()['Content-Security-Policy']);
+    expect(docs.headers['content-security-policy']).not.toContain('https:');
   });
 });
