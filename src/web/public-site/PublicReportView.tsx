@@ -4,18 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ReportStatus } from '../../core/report.js';
 import { formatDateTime } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
+import { statusTextColor } from '../workflow/status-colors.js';
 import type { PublicReport } from './public-api.js';
 import { describePublicEntry } from './public-timeline.js';
-
-const STATUS_COLORS: Record<ReportStatus, string> = {
-  new: 'blue.8',
-  assigned: 'indigo.8',
-  in_progress: 'violet.8',
-  waiting_customer: 'orange.9',
-  resolved: 'teal.8',
-  closed: 'gray.8',
-  cancelled: 'red.8',
-};
 
 /** Once resolved, closed or cancelled, "it will be resolved by…" no longer tells anything. */
 const PROMISE_STILL_RUNS: ReadonlySet<ReportStatus> = new Set([
@@ -59,7 +50,7 @@ export function PublicReportView({
           <Text
             component="p"
             className="public-status"
-            c={STATUS_COLORS[report.status] ?? 'dark'}
+            c={statusTextColor(report.status)}
             data-testid="public-status"
           >
             {report.statusText}

@@ -9,21 +9,12 @@ import { formatDateTime } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { PromisePanel } from '../promises/PromisePanel.js';
+import { StatusBadge } from '../workflow/StatusBadge.js';
 import { WorkflowActions } from '../workflow/WorkflowActions.js';
 import { ReceiptButton } from './ReceiptButton.js';
 import { CopyNumberButton, ReportNumber } from './ReportNumber.js';
 import { ReportTimeline } from './ReportTimeline.js';
 import { useReport } from './report-api.js';
-
-const STATUS_COLORS: Record<string, string> = {
-  new: 'blue',
-  assigned: 'indigo',
-  in_progress: 'violet',
-  waiting_customer: 'orange',
-  resolved: 'teal',
-  closed: 'gray',
-  cancelled: 'red',
-};
 
 /** `/reportes/:number` — everything about one report, for the agent answering a follow-up. */
 export function ReportPage() {
@@ -91,9 +82,7 @@ function ReportDetails({ report }: { report: Report }) {
             )}
           </Box>
           <Stack gap="xs" align="flex-end" style={{ flexShrink: 0 }}>
-            <Badge size="lg" color={STATUS_COLORS[report.status] ?? 'gray'} data-testid="report-status">
-              {t(`statuses.${report.status}`)}
-            </Badge>
+            <StatusBadge status={report.status} size="lg" variant="filled" data-testid="report-status" />
             <CopyNumberButton number={report.number} />
             <ReceiptButton number={report.number} />
           </Stack>
