@@ -18,7 +18,7 @@ import { startNoticeWorker } from './jobs/notice-worker.js';
 import { startPromiseWatch } from './jobs/promise-watch.js';
 import { createSenders } from './jobs/senders.js';
 import { ensureAdmin, loadDemoData } from './services/bootstrap.js';
-import type { ServiceContext } from './services/context.js';
+import { databaseOf, type ServiceContext } from './services/context.js';
 import { noticeChannelsOf } from './services/notices.js';
 
 /**
@@ -51,8 +51,7 @@ function configOrExit(): Config {
 
 function contextFor(config: Config, database: FolioDialect): ServiceContext {
   return {
-    db: database.db,
-    ...(database.reads ? { reads: database.reads } : {}),
+    ...databaseOf(database),
     now: () => new Date(),
     sessionIdleMs: config.sessionIdleHours * 3600_000,
     noticeChannels: noticeChannelsOf(config.notices),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NoticeChannel } from '../core/notices.js';
+import type { FolioDialect } from '../db/dialects/dialect.js';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -15,4 +16,9 @@ export interface ServiceContext {
   sessionIdleMs: number;
   /** The notice channels that are configured (unset: queue both e-mail and SMS). */
   noticeChannels?: readonly NoticeChannel[];
+}
+
+/** The database of a context: the dialect's connection, and its read threads where it has them. */
+export function databaseOf(dialect: FolioDialect): Pick<ServiceContext, 'db' | 'reads'> {
+  return dialect.reads ? { db: dialect.db, reads: dialect.reads } : { db: dialect.db };
 }

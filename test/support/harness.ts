@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { UsersRepository } from '../../src/db/repositories/users.js';
 import { buildApp } from '../../src/http/app.js';
 import { SESSION_COOKIE } from '../../src/http/plugins/auth.js';
-import type { ServiceContext } from '../../src/services/context.js';
+import { databaseOf, type ServiceContext } from '../../src/services/context.js';
 import { hashPassword } from '../../src/services/passwords.js';
 import type { DatabaseKind, TestDatabase } from './databases.js';
 
@@ -45,8 +45,7 @@ export async function startHarness(
   const database = await kind.open();
   const clock = new TestClock(new Date(start));
   const ctx: ServiceContext = {
-    db: database.dialect.db,
-    ...(database.dialect.reads ? { reads: database.dialect.reads } : {}),
+    ...databaseOf(database.dialect),
     now: clock.now,
     sessionIdleMs: 8 * 3600_000,
   };

@@ -123,6 +123,10 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the back-office queue 
   });
   afterAll(() => h.close());
 
+  it('reads on read threads exactly where the database has them (the server’s context, as main.ts builds it)', () => {
+    expect(h.ctx.reads !== undefined).toBe(kind.name === 'sqlite-read-threads');
+  });
+
   it('lists everything by promise date, soonest first, with the assignee and colonia', async () => {
     const rows = await list('');
     expect(rows).toHaveLength(5);
