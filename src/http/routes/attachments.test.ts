@@ -224,6 +224,28 @@ describe.each(databaseKinds)('attachments on $name', (kind) => {
     });
     expect((await stale).statusCode).toBe(409);
   });
+
+  it('answers 400 in the error shape for a multipart body without a boundary or cut short', async () => {
+    const before = await stored();
+    for (const [contentType, payload] of [
+      ['multipart/form-data', 'abc'],
+      ['multipart/form-data; boundary=xx', '--yy\r\n\r\n'],
+      [
+        'multipart/form-data; boundary=xx',
+        '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\x89PNG',
+      ],
+    ] as const) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/reports/${number}/attachments`,
+        payload,
+        headers: { 'content-type': contentType, cookie: cookies.ana ?? '' },
+      });
+      expect(response.statusCode, `${contentType}: ${response.body}`).toBe(400);
+      expect(response.json().error.code).toBe('invalid_input');
+    }
+    expect(await stored()).toEqual(before);
+  });
 });
 
 describe.each(databaseKinds)('the upload limit on $name', (kind) => {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition, DEFAULT_MAX_UPLOAD_MB } from '../../core/attachments.js';
-import { Unavailable, UnsupportedMediaType } from '../../core/errors.js';
+import { DomainError, InvalidInput, Unavailable, UnsupportedMediaType } from '../../core/errors.js';
 import { addAttachment, openAttachment, tooLarge, type Upload } from '../../services/attachments.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { AttachmentStorage } from '../../storage/attachment-storage.js';
@@ -32,9 +32,14 @@ async function uploadOf(request: FastifyRequest, maxBytes: number): Promise<Uplo
     if (!part) throw new UnsupportedMediaType('La solicitud no trae ningún archivo.');
     return { fileName: part.filename, content: await part.toBuffer() };
   } catch (error) {
+    if (error instanceof DomainError) throw error;
     // The multipart plugin's own limit errors (file, parts, fields) all answer 413.
     if ((error as { statusCode?: number }).statusCode === 413) throw tooLarge(maxBytes);
-    throw error;
+    // Anything else here is the body itself: no boundary, cut short, malformed (the parser's
+    // errors carry no status, and were answered 500).
+    throw new InvalidInput('El archivo no llegó completo o el envío no es válido; intente de nuevo.', [
+      { path: 'file', message: 'Envíe un archivo como multipart/form-data.' },
+    ]);
   }
 }
 
