@@ -157,6 +157,7 @@ export const en: Messages = {
   },
   report: {
     title: 'Report',
+    promiseBroken: 'Promised: “{{promise}}”. It has passed.',
     notFound: 'There is no report with that number.',
     checkDigit: 'Wrong check digit, check the number.',
     malformed: 'That is not a report number (10 digits).',

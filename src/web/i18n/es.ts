@@ -156,6 +156,7 @@ export const es = {
   },
   report: {
     title: 'Reporte',
+    promiseBroken: 'Se le prometió: «{{promise}}». Ya venció.',
     notFound: 'No existe un reporte con ese número.',
     checkDigit: 'Dígito verificador incorrecto, revise el número.',
     malformed: 'Eso no es un número de reporte (10 dígitos).',

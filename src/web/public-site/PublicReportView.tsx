@@ -1,20 +1,12 @@
 import { Alert, DataList, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportStatus } from '../../core/report.js';
+import { isOpenStatus } from '../../core/workflow.js';
 import { formatDateTime } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
 import { statusTextColor } from '../workflow/status-colors.js';
 import type { PublicReport } from './public-api.js';
 import { describePublicEntry } from './public-timeline.js';
-
-/** Once resolved, closed or cancelled, "it will be resolved by…" no longer tells anything. */
-const PROMISE_STILL_RUNS: ReadonlySet<ReportStatus> = new Set([
-  'new',
-  'assigned',
-  'in_progress',
-  'waiting_customer',
-]);
 
 /** What a customer sees of their report, and nothing else: the public answer, worded plainly. */
 export function PublicReportView({
@@ -67,7 +59,8 @@ export function PublicReportView({
           </Alert>
         )}
 
-        {report.promiseText && PROMISE_STILL_RUNS.has(report.status) && (
+        {/* Once resolved, closed or cancelled, "it will be resolved by…" no longer tells anything. */}
+        {report.promiseText && isOpenStatus(report.status) && (
           <Paper radius="md" p="md" bg="blue.0">
             <Text size="sm" fw={700} c="blue.9" tt="uppercase" mb={4}>
               {t('followUp.promise')}

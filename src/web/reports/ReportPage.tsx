@@ -11,6 +11,7 @@ import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { PromisePanel } from '../promises/PromisePanel.js';
 import { StatusBadge } from '../workflow/StatusBadge.js';
 import { WorkflowActions } from '../workflow/WorkflowActions.js';
+import { promiseLine } from './promise-line.js';
 import { ReceiptButton } from './ReceiptButton.js';
 import { CopyNumberButton, ReportNumber } from './ReportNumber.js';
 import { ReportTimeline } from './ReportTimeline.js';
@@ -65,6 +66,7 @@ export function ReportPage() {
 function ReportDetails({ report }: { report: Report }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const promise = promiseLine(report);
 
   return (
     <>
@@ -75,9 +77,15 @@ function ReportDetails({ report }: { report: Report }) {
               {t('report.title')}
             </Title>
             <ReportNumber number={report.number} size={44} />
-            {report.promiseText && (
-              <Text size="lg" fw={600} c="blue.8" mt="xs" data-testid="promise-text">
-                {report.promiseText}
+            {promise && (
+              <Text
+                size="lg"
+                fw={600}
+                c={promise.broken ? 'red.8' : 'blue.8'}
+                mt="xs"
+                data-testid="promise-text"
+              >
+                {promise.broken ? t('report.promiseBroken', { promise: promise.text }) : promise.text}
               </Text>
             )}
           </Box>
