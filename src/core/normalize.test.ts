@@ -42,6 +42,11 @@ describe('withoutControlCharacters', () => {
     expect((withoutControlCharacters({ file }) as { file: unknown }).file).toBe(file);
   });
 
+  it('passes on what holds none as it came', () => {
+    const body = { description: 'Fuga en la toma', invoices: [{ number: 'F2611' }] };
+    expect(withoutControlCharacters(body)).toBe(body);
+  });
+
   it('gives the same answer every time (no state kept between texts)', () => {
     for (let i = 0; i < 3; i++) expect(withoutControlCharacters('a\u0000b')).toBe('ab');
     expect(withoutControlCharacters('Juárez, Núñez – ñ')).toBe('Juárez, Núñez – ñ');

@@ -34,13 +34,22 @@ const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source, 'u');
  * rather than refused: an agent cannot see them to take them out.
  */
 export function withoutControlCharacters(input: unknown): unknown {
-  if (typeof input === 'string')
-    return HAS_CONTROL_CHARACTER.test(input) ? input.replace(CONTROL_CHARACTERS, '') : input;
-  if (Array.isArray(input)) return input.map(withoutControlCharacters);
+  // Almost no request holds one: those are passed on as they came, without a copy.
+  return holdsControlCharacter(input) ? stripped(input) : input;
+}
+
+function holdsControlCharacter(input: unknown): boolean {
+  if (typeof input === 'string') return HAS_CONTROL_CHARACTER.test(input);
+  if (Array.isArray(input)) return input.some(holdsControlCharacter);
+  if (isPlainObject(input)) return Object.values(input).some(holdsControlCharacter);
+  return false;
+}
+
+function stripped(input: unknown): unknown {
+  if (typeof input === 'string') return input.replace(CONTROL_CHARACTERS, '');
+  if (Array.isArray(input)) return input.map(stripped);
   if (isPlainObject(input))
-    return Object.fromEntries(
-      Object.entries(input).map(([key, value]) => [key, withoutControlCharacters(value)]),
-    );
+    return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, stripped(value)]));
   return input;
 }
 
