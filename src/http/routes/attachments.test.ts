@@ -225,6 +225,29 @@ describe.each(databaseKinds)('attachments on $name', (kind) => {
     expect((await stale).statusCode).toBe(409);
   });
 
+  it('refuses two files in one request with 400 and stores neither', async () => {
+    const before = await stored();
+    const boundary = `----folio${randomUUID().replaceAll('-', '')}`;
+    const part = (name: string) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.png"\r\n` +
+            'Content-Type: image/png\r\n\r\n',
+        ),
+        PNG,
+        Buffer.from('\r\n'),
+      ]);
+    const response = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${number}/attachments`,
+      payload: Buffer.concat([part('uno'), part('dos'), Buffer.from(`--${boundary}--\r\n`)]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: cookies.ana ?? '' },
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.fields[0].path).toBe('file');
+    expect(await stored()).toEqual(before);
+  });
+
   it('answers 400 in the error shape for a multipart body without a boundary or cut short', async () => {
     const before = await stored();
     for (const [contentType, payload] of [

@@ -24,13 +24,28 @@ export interface AttachmentRouteOptions {
 const numberParams = z.object({ number: z.string().max(40) });
 const attachmentParams = z.object({ number: z.string().max(40), id: z.string().max(64) });
 
-/** The first file of a multipart request, read whole up to the limit (413 beyond it). */
+/**
+ * The one file of a multipart request, read whole up to the limit (413 beyond it). A second file
+ * answers 400: taking the first alone would tell the sender both were attached.
+ */
 async function uploadOf(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart()) throw new UnsupportedMediaType('Envíe el archivo como multipart/form-data.');
   try {
-    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 20 } });
-    if (!part) throw new UnsupportedMediaType('La solicitud no trae ningún archivo.');
-    return { fileName: part.filename, content: await part.toBuffer() };
+    let upload: Upload | undefined;
+    // Two files allowed to the parser, so that the second reaches this loop and is refused here
+    // (at its own limit the parser answers 413, which would read as "too large").
+    for await (const part of request.parts({
+      limits: { fileSize: maxBytes, files: 2, fields: 10, parts: 20 },
+    })) {
+      if (part.type !== 'file') continue;
+      if (upload)
+        throw new InvalidInput('Envíe un archivo por solicitud.', [
+          { path: 'file', message: 'Un archivo por solicitud.' },
+        ]);
+      upload = { fileName: part.filename, content: await part.toBuffer() };
+    }
+    if (!upload) throw new UnsupportedMediaType('La solicitud no trae ningún archivo.');
+    return upload;
   } catch (error) {
     if (error instanceof DomainError) throw error;
     // The multipart plugin's own limit errors (file, parts, fields) all answer 413.
