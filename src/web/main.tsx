@@ -10,7 +10,7 @@ import { ApiError } from './api/client.js';
 import { initI18n } from './i18n/index.js';
 import { publicRoutes } from './public-site/public-routes.js';
 import { sessionKey } from './session/session-api.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 // Any request answered 401 means the session cookie expired: back to the sign-in screen.
 const signedOutOn401 = (error: unknown) => {
@@ -39,7 +39,7 @@ if (!root) throw new Error('#root is missing from index.html');
 void initI18n().then(() =>
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             {/* The customers' pages need no session; everything else is the staff app. */}

@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { ADMIN } from './env.js';
+
+/**
+ * The main pages against WCAG 2.1 A and AA as axe-core checks them (contrast, names, labels,
+ * landmarks…): the staff at the counter and on the phone, the back office, technicians on a phone
+ * in the street and customers on the public pages. The theme owns the colours (src/web/theme.ts).
+ */
+const DEMO_PASSWORD = 'folio-demo-2026';
+
+async function violationsOn(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+  );
+}
+
+async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  const response = await page.request.post('/api/v1/session', { data: { username, password } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+test('the sign-in page and the customers’ follow-up page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel(/usuario/i)).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+  await page.goto('/consulta');
+  await expect(page.getByRole('heading').first()).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+});
+
+test('the counter, the queue and a report page, for a supervisor', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await page.goto('/');
+  await expect(page.getByRole('heading').first()).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+  await page.goto('/cola');
+  // Rows of every kind among the demo reports: breached (tinted), on track, on hold.
+  await expect(page.locator('tbody tr').nth(5)).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+  await page.locator('tbody tr a').first().click();
+  await expect(page.getByTestId('report-status')).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+});
+
+test('the administration page', async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto('/admin');
+  await expect(page.getByRole('heading').first()).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the technician’s page', async ({ page }) => {
+    await signIn(page, 'tecnico');
+    await page.goto('/tecnico');
+    await expect(page.getByTestId('technician-page')).toBeVisible();
+    await expect(page.getByTestId('fault-status').first()).toBeVisible();
+    expect(await violationsOn(page)).toEqual([]);
+  });
+});
