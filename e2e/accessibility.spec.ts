@@ -5,7 +5,8 @@ import { ADMIN } from './env.js';
 /**
  * The main pages against WCAG 2.1 A and AA as axe-core checks them (contrast, names, labels,
  * landmarks…): the staff at the counter and on the phone, the back office, technicians on a phone
- * in the street and customers on the public pages. The theme owns the colours (src/web/theme.ts).
+ * in the street and customers on the public pages, with their forms' errors shown and a dialog
+ * open. The theme owns the colours and the close buttons' names (src/web/theme.ts).
  */
 const DEMO_PASSWORD = 'folio-demo-2026';
 
@@ -23,13 +24,26 @@ async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   expect(response.status(), await response.text()).toBe(200);
 }
 
-test('the sign-in page and the customers’ follow-up page', async ({ page }) => {
+test('the sign-in page', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByLabel(/usuario/i)).toBeVisible();
   expect(await violationsOn(page)).toEqual([]);
-  await page.goto('/consulta');
-  await expect(page.getByRole('heading').first()).toBeVisible();
-  expect(await violationsOn(page)).toEqual([]);
+});
+
+test.describe('the customers’ pages, on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  for (const path of ['/seguimiento', '/reportar']) {
+    test(`${path}, empty and sent empty (every field's error shown)`, async ({ page }) => {
+      await page.goto(path);
+      const send = page.locator('button[type="submit"]');
+      await expect(send).toBeVisible();
+      expect(await violationsOn(page)).toEqual([]);
+      await send.click();
+      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+      expect(await violationsOn(page)).toEqual([]);
+    });
+  }
 });
 
 test('the counter, the queue and a report page, for a supervisor', async ({ page }) => {
@@ -43,6 +57,10 @@ test('the counter, the queue and a report page, for a supervisor', async ({ page
   expect(await violationsOn(page)).toEqual([]);
   await page.locator('tbody tr a').first().click();
   await expect(page.getByTestId('report-status')).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+  // A dialog: its close button must have a name.
+  await page.getByRole('button', { name: 'Cancelar' }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
   expect(await violationsOn(page)).toEqual([]);
 });
 

@@ -14,6 +14,7 @@ export const en: Messages = {
     enLong: 'English',
   },
   common: {
+    close: 'Close',
     loading: 'Loading…',
     retry: 'Try again',
     networkError: 'Cannot reach the server. Check the network and try again.',

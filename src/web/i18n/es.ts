@@ -13,6 +13,7 @@ export const es = {
     enLong: 'English',
   },
   common: {
+    close: 'Cerrar',
     loading: 'Cargando…',
     retry: 'Reintentar',
     networkError: 'No hay conexión con el servidor. Revise la red e intente de nuevo.',

@@ -215,7 +215,7 @@ function SelfServiceForm({ onFiled }: { onFiled: (report: PublicReport) => void 
             inputWrapperOrder={['label', 'description', 'input', 'error']}
             data-testid="self-description"
           />
-          <Text size="sm" c={lengthWrong ? 'red.8' : 'dimmed'} ta="right" mt={4} aria-live="polite">
+          <Text size="sm" c={lengthWrong ? 'red.9' : 'dimmed'} ta="right" mt={4} aria-live="polite">
             {t('selfService.counter', {
               length: formatCount(description.length, language),
               max: formatCount(DESCRIPTION_MAX, language),

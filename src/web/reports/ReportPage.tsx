@@ -81,7 +81,7 @@ function ReportDetails({ report }: { report: Report }) {
               <Text
                 size="lg"
                 fw={600}
-                c={promise.broken ? 'red.8' : 'blue.8'}
+                c={promise.broken ? 'red.9' : 'blue.8'}
                 mt="xs"
                 data-testid="promise-text"
               >

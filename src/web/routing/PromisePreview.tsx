@@ -25,7 +25,7 @@ export function PromisePreview({ idle, preview, error, outdated, departments }: 
     body = <Text c="dimmed">{t('promisePreview.chooseType')}</Text>;
   } else if (error) {
     body = (
-      <Text c="red.8" role="alert">
+      <Text c="red.9" role="alert">
         {error instanceof ApiError && error.fields.length > 0
           ? t('promisePreview.fixOptions')
           : errorText(error, t)}

@@ -172,7 +172,7 @@ export function RerouteModal({ report, onClose, onStale }: RerouteModalProps) {
             }}
           />
           {otherErrors.map((message) => (
-            <Text key={message} size="sm" c="red.8" role="alert">
+            <Text key={message} size="sm" c="red.9" role="alert">
               {message}
             </Text>
           ))}

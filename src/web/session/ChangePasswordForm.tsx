@@ -94,7 +94,7 @@ export function ChangePasswordForm({ username, onChanged, secondaryAction }: Cha
         {problemText(feedback.newPassword)}
       </Text>
     ) : (
-      <Text span size="xs" c="teal.8" data-testid="password-feedback">
+      <Text span size="xs" c="teal.9" data-testid="password-feedback">
         ✓ {t('account.passwordAcceptable')}
       </Text>
     );

@@ -114,7 +114,7 @@ function OfficeForm({ current, onSaved }: { current: OfficeData; onSaved: () => 
                   </Group>
                 ))}
                 {errors.byField.phones && (
-                  <Text size="xs" c="red.8" role="alert">
+                  <Text size="xs" c="red.9" role="alert">
                     {errors.byField.phones}
                   </Text>
                 )}

@@ -139,7 +139,7 @@ function SecretOnce({ secret, onDone }: { secret: string; onDone: () => void }) 
           >
             {copy === 'copied' ? `✓ ${t('admin.tokens.copied')}` : t('admin.tokens.copy')}
           </Button>
-          <Text size="sm" c={copy === 'failed' ? 'red.8' : 'dimmed'} aria-live="polite">
+          <Text size="sm" c={copy === 'failed' ? 'red.9' : 'dimmed'} aria-live="polite">
             {copy === 'failed' ? t('admin.tokens.copyFailed') : ''}
           </Text>
         </Group>

@@ -39,7 +39,7 @@ export function TemporaryPasswordInput({
         {t(`account.passwordProblems.${problem}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })}
       </Text>
     ) : (
-      <Text span size="xs" c="teal.8">
+      <Text span size="xs" c="teal.9">
         ✓ {t('account.passwordAcceptable')}
       </Text>
     );

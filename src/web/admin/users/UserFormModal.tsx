@@ -154,7 +154,7 @@ export function UserFormModal({ account, departments, onClose, onSaved }: UserFo
             comboboxProps={{ withinPortal: true }}
           />
           {errors.other.map((message) => (
-            <Text key={message} size="sm" c="red.8" role="alert">
+            <Text key={message} size="sm" c="red.9" role="alert">
               {message}
             </Text>
           ))}
