@@ -64,6 +64,23 @@ test('the counter, the queue and a report page, for a supervisor', async ({ page
   expect(await violationsOn(page)).toEqual([]);
 });
 
+test('the counter with a customer found and chosen with the keyboard', async ({ page }) => {
+  await signIn(page, 'agente');
+  await page.goto('/');
+  await page.getByTestId('customer-search').fill('100001');
+  const chosen = page.locator('[data-combobox-selected]');
+  await page.getByTestId('customer-search').press('ArrowDown');
+  await expect(chosen).toBeVisible();
+  expect(await violationsOn(page)).toEqual([]);
+  // The address under the name, on the chosen option's dark background, in the option's own
+  // light colour (axe does not measure it there; it read grey on blue).
+  const colours = await chosen.evaluate((option) => ({
+    option: getComputedStyle(option).color,
+    detail: getComputedStyle(option.querySelector('.option-detail') ?? option).color,
+  }));
+  expect(colours.detail).toBe(colours.option);
+});
+
 test('the administration page', async ({ page }) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto('/admin');

@@ -70,7 +70,7 @@ export function CustomerSearch({ onSelect, inputRef }: CustomerSearchProps) {
       </Combobox.Target>
 
       <Combobox.Dropdown hidden={!showDropdown}>
-        <Combobox.Options mah={420} style={{ overflowY: 'auto' }}>
+        <Combobox.Options mah={420} style={{ overflowY: 'auto' }} aria-label={t('customers.searchLabel')}>
           {search.isError && <ErrorMessage error={search.error} onRetry={() => void search.refetch()} />}
           {customers.map((customer) => (
             <Combobox.Option value={customer.customerNumber} key={customer.customerNumber}>
@@ -79,7 +79,7 @@ export function CustomerSearch({ onSelect, inputRef }: CustomerSearchProps) {
                   <Text size="sm" fw={600}>
                     {customer.name}
                   </Text>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" className="option-detail">
                     {addressLine(customer.address, t)}
                   </Text>
                 </div>
@@ -88,7 +88,7 @@ export function CustomerSearch({ onSelect, inputRef }: CustomerSearchProps) {
                     {customer.customerNumber}
                   </Text>
                   {customer.phone && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" className="option-detail">
                       {customer.phone}
                     </Text>
                   )}
