@@ -70,7 +70,7 @@ export function CustomerSearch({ onSelect, inputRef }: CustomerSearchProps) {
       </Combobox.Target>
 
       <Combobox.Dropdown hidden={!showDropdown}>
-        <Combobox.Options mah={420} style={{ overflowY: 'auto' }} aria-label={t('customers.searchLabel')}>
+        <Combobox.Options mah={420} style={{ overflowY: 'auto' }} aria-label={t('customers.searchResults')}>
           {search.isError && <ErrorMessage error={search.error} onRetry={() => void search.refetch()} />}
           {customers.map((customer) => (
             <Combobox.Option value={customer.customerNumber} key={customer.customerNumber}>

@@ -52,6 +52,7 @@ export const en: Messages = {
   },
   customers: {
     searchLabel: 'Find customer',
+    searchResults: 'Customers found',
     searchPlaceholder: 'Customer number, name or phone',
     searchHelp: 'Use ↑ ↓ to choose and Enter to select.',
     searching: 'Searching…',

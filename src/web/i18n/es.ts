@@ -51,6 +51,7 @@ export const es = {
   },
   customers: {
     searchLabel: 'Buscar cliente',
+    searchResults: 'Clientes encontrados',
     searchPlaceholder: 'Número de cliente, nombre o teléfono',
     searchHelp: 'Use ↑ ↓ para elegir y Enter para seleccionar.',
     searching: 'Buscando…',
