@@ -94,6 +94,28 @@ test('the administration page', async ({ page }) => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
+  test('the queue and a report page fit its width (WCAG reflow: only the table scrolls sideways)', async ({
+    page,
+  }) => {
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await signIn(page, 'supervisor');
+    await page.goto('/cola');
+    await expect(page.locator('tbody tr').first()).toBeVisible();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    // The account menu stays on the screen (a wide table had pushed it off).
+    await expect(page.getByTestId('signed-in-user')).toBeInViewport();
+    await page.locator('tbody tr a').first().click();
+    await expect(page.getByTestId('report-status')).toBeVisible();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    // The number on one line, as it is read aloud.
+    const number = page.getByTestId('report-number');
+    const lines = await number.evaluate(
+      (element) =>
+        element.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(element).lineHeight),
+    );
+    expect(lines).toBeLessThan(1.5);
+  });
+
   test('the technician’s page', async ({ page }) => {
     await signIn(page, 'tecnico');
     await page.goto('/tecnico');

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Box,
   Button,
   Group,
   Kbd,
@@ -117,15 +118,18 @@ export function QueuePage({ user }: { user: User }) {
           </Text>
         </div>
         {choices.length > 1 && (
-          <SegmentedControl
-            aria-label={t('queue.department')}
-            value={department ?? ALL}
-            onChange={chooseDepartment}
-            data={[
-              { value: ALL, label: t('queue.allDepartmentsShort') },
-              ...choices.map((code) => ({ value: code, label: departmentName(departments, code) })),
-            ]}
-          />
+          // The departments scroll sideways on a narrow screen rather than widen the page.
+          <Box maw="100%" style={{ overflowX: 'auto' }}>
+            <SegmentedControl
+              aria-label={t('queue.department')}
+              value={department ?? ALL}
+              onChange={chooseDepartment}
+              data={[
+                { value: ALL, label: t('queue.allDepartmentsShort') },
+                ...choices.map((code) => ({ value: code, label: departmentName(departments, code) })),
+              ]}
+            />
+          </Box>
         )}
       </Group>
 

@@ -39,7 +39,7 @@ export function ReceiptButton({ number }: { number: string }) {
   }
 
   return (
-    <Group gap="xs" wrap="nowrap" data-testid="receipt">
+    <Group gap="xs" data-testid="receipt">
       <SegmentedControl
         aria-label={t('receipt.format')}
         value={format}

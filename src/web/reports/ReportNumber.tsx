@@ -3,16 +3,25 @@ import { type Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatReportNumber } from '../../core/report-number.js';
 
-/** The number as an agent reads it aloud: `2611-00042-7`, large, digits of equal width. */
+/**
+ * The number as an agent reads it aloud: `2611-00042-7`, large, digits of equal width, always on
+ * one line (at a phone's width it broke after the first dash); on a narrow screen it shrinks to
+ * fit (a tenth of the screen's width a character).
+ */
 export function ReportNumber({ number, size = 56 }: { number: string; size?: number }) {
   return (
     <Text
       component="output"
       data-testid="report-number"
-      fz={size}
+      fz={`min(${size}px, 10vw)`}
       fw={700}
       lh={1.1}
-      style={{ fontVariantNumeric: 'tabular-nums', letterSpacing: '0.04em', display: 'block' }}
+      style={{
+        fontVariantNumeric: 'tabular-nums',
+        letterSpacing: '0.04em',
+        display: 'block',
+        whiteSpace: 'nowrap',
+      }}
     >
       {formatReportNumber(number)}
     </Text>

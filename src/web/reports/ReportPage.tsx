@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Box, DataList, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  DataList,
+  Flex,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatReportNumber, parseReportNumber } from '../../core/report-number.js';
@@ -71,7 +84,13 @@ function ReportDetails({ report }: { report: Report }) {
   return (
     <>
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="report-title">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
+        {/* Side by side from a tablet up; on a phone (a technician's, from their page) one above the other. */}
+        <Flex
+          direction={{ base: 'column', sm: 'row' }}
+          justify="space-between"
+          align={{ base: 'stretch', sm: 'flex-start' }}
+          gap="lg"
+        >
           <Box style={{ flex: 1, minWidth: 0 }}>
             <Title order={1} size="h5" c="dimmed" tt="uppercase" fw={600} id="report-title">
               {t('report.title')}
@@ -94,7 +113,7 @@ function ReportDetails({ report }: { report: Report }) {
             <CopyNumberButton number={report.number} />
             <ReceiptButton number={report.number} />
           </Stack>
-        </Group>
+        </Flex>
         <Box mt="md">
           <WorkflowActions report={report} />
         </Box>
