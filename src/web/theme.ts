@@ -34,7 +34,7 @@ const readableVariants: VariantColorsResolver = (input) => {
  * filled buttons and links take shade 9 (white on teal's 8 was 3.9:1, a link in a breached queue
  * row 4.1:1), and dimmed text a darker grey than Mantine's (gray 6 was 3.3:1 on white).
  */
-export const theme = createTheme({
+const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 9,
   defaultRadius: 'sm',
