@@ -45,6 +45,11 @@ const theme = createTheme({
     'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace',
   headings: { fontWeight: '700' },
   variantColorResolver: readableVariants,
+  components: {
+    // A table that scrolls sideways in its box keeps its visually hidden labels (absolutely
+    // positioned) inside the box: unpositioned, they widened the page at a phone's width.
+    TableScrollContainer: { styles: { scrollContainer: { position: 'relative' } } },
+  },
 });
 
 /**
@@ -56,6 +61,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });
+
+/** The colour of an error message written as text (Mantine's own for a field's error). */
+export const ERROR_TEXT = 'var(--mantine-color-error)';
 
 /**
  * The theme with every close button (of dialogs, alerts, notices) named for screen readers in the

@@ -19,6 +19,7 @@ import { formatReportNumber } from '../../core/report-number.js';
 import { ApiError } from '../api/client.js';
 import { formatCount } from '../format/dates.js';
 import { useLanguage } from '../i18n/index.js';
+import { ERROR_TEXT } from '../theme.js';
 import { followUpPath } from './FollowUpPage.js';
 import { type PublicReport, useFileSelfServiceReport } from './public-api.js';
 import { publicErrorText } from './public-errors.js';
@@ -215,7 +216,7 @@ function SelfServiceForm({ onFiled }: { onFiled: (report: PublicReport) => void 
             inputWrapperOrder={['label', 'description', 'input', 'error']}
             data-testid="self-description"
           />
-          <Text size="sm" c={lengthWrong ? 'red.9' : 'dimmed'} ta="right" mt={4} aria-live="polite">
+          <Text size="sm" c={lengthWrong ? ERROR_TEXT : 'dimmed'} ta="right" mt={4} aria-live="polite">
             {t('selfService.counter', {
               length: formatCount(description.length, language),
               max: formatCount(DESCRIPTION_MAX, language),

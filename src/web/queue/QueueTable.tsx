@@ -67,10 +67,9 @@ export function QueueTable(props: QueueTableProps) {
   }
 
   // On a narrow screen the table scrolls sideways in its own box (as WCAG's reflow allows a data
-  // table), instead of widening the page and pushing the header's menu off the screen. The box is
-  // positioned so that the visually hidden column labels (absolutely positioned) stay inside it.
+  // table), instead of widening the page and pushing the header's menu off the screen.
   return (
-    <Table.ScrollContainer minWidth={1000} type="native" style={{ position: 'relative' }}>
+    <Table.ScrollContainer minWidth={1000} type="native">
       <Table
         highlightOnHover
         verticalSpacing="xs"

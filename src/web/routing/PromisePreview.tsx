@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import type { Department, PromisePreview as Preview } from '../api/types.js';
 import { errorText } from '../layout/ErrorMessage.js';
+import { ERROR_TEXT } from '../theme.js';
 import { departmentName } from './routing-table.js';
 
 interface PromisePreviewProps {
@@ -25,7 +26,7 @@ export function PromisePreview({ idle, preview, error, outdated, departments }: 
     body = <Text c="dimmed">{t('promisePreview.chooseType')}</Text>;
   } else if (error) {
     body = (
-      <Text c="red.9" role="alert">
+      <Text c={ERROR_TEXT} role="alert">
         {error instanceof ApiError && error.fields.length > 0
           ? t('promisePreview.fixOptions')
           : errorText(error, t)}

@@ -11,6 +11,7 @@ import type { Report } from '../api/types.js';
 import { useLanguage } from '../i18n/index.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { errorsFromApi, errorsFromIssues } from '../reports/report-form-errors.js';
+import { ERROR_TEXT } from '../theme.js';
 import { isStaleVersion } from '../workflow/workflow-api.js';
 import { useRerouteReport, useRoutingTable } from './routing-api.js';
 
@@ -172,7 +173,7 @@ export function RerouteModal({ report, onClose, onStale }: RerouteModalProps) {
             }}
           />
           {otherErrors.map((message) => (
-            <Text key={message} size="sm" c="red.9" role="alert">
+            <Text key={message} size="sm" c={ERROR_TEXT} role="alert">
               {message}
             </Text>
           ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type OfficeData, officeRequest } from '../../../core/requests/administration.js';
 import { useLanguage } from '../../i18n/index.js';
 import { ErrorMessage } from '../../layout/ErrorMessage.js';
+import { ERROR_TEXT } from '../../theme.js';
 import { AdminPageHeader, Notice, QueryState } from '../AdminPage.js';
 import { errorsFromApi, errorsFromIssues, type FieldErrors, noFieldErrors } from '../form-errors.js';
 import { useOffice, useUpdateOffice } from './office-api.js';
@@ -114,7 +115,7 @@ function OfficeForm({ current, onSaved }: { current: OfficeData; onSaved: () => 
                   </Group>
                 ))}
                 {errors.byField.phones && (
-                  <Text size="xs" c="red.9" role="alert">
+                  <Text size="xs" c={ERROR_TEXT} role="alert">
                     {errors.byField.phones}
                   </Text>
                 )}

@@ -5,6 +5,7 @@ import { TOKEN_SCOPES } from '../../../core/permissions.js';
 import { createTokenRequest } from '../../../core/requests/administration.js';
 import { useLanguage } from '../../i18n/index.js';
 import { ErrorMessage } from '../../layout/ErrorMessage.js';
+import { ERROR_TEXT } from '../../theme.js';
 import { errorsFromApi, errorsFromIssues, type FieldErrors, noFieldErrors } from '../form-errors.js';
 import { copyText } from './copy-text.js';
 import { SCOPE_MESSAGE_KEYS } from './token-scopes.js';
@@ -139,7 +140,7 @@ function SecretOnce({ secret, onDone }: { secret: string; onDone: () => void }) 
           >
             {copy === 'copied' ? `✓ ${t('admin.tokens.copied')}` : t('admin.tokens.copy')}
           </Button>
-          <Text size="sm" c={copy === 'failed' ? 'red.9' : 'dimmed'} aria-live="polite">
+          <Text size="sm" c={copy === 'failed' ? ERROR_TEXT : 'dimmed'} aria-live="polite">
             {copy === 'failed' ? t('admin.tokens.copyFailed') : ''}
           </Text>
         </Group>

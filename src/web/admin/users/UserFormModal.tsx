@@ -8,6 +8,7 @@ import { isApiError } from '../../api/client.js';
 import type { Department } from '../../api/types.js';
 import { useLanguage } from '../../i18n/index.js';
 import { ErrorMessage } from '../../layout/ErrorMessage.js';
+import { ERROR_TEXT } from '../../theme.js';
 import { errorsFromApi, errorsFromIssues, type FieldErrors, noFieldErrors } from '../form-errors.js';
 import { TemporaryPasswordInput } from './TemporaryPasswordInput.js';
 import { type StaffAccount, useCreateAccount, useUpdateAccount } from './users-api.js';
@@ -154,7 +155,7 @@ export function UserFormModal({ account, departments, onClose, onSaved }: UserFo
             comboboxProps={{ withinPortal: true }}
           />
           {errors.other.map((message) => (
-            <Text key={message} size="sm" c="red.9" role="alert">
+            <Text key={message} size="sm" c={ERROR_TEXT} role="alert">
               {message}
             </Text>
           ))}
