@@ -17,6 +17,7 @@ import * as queueSearchCovering from './015_queue_search_covering.js';
 import * as reportCustomerNameOnInsert from './016_report_customer_name_on_insert.js';
 import * as queueTypeTrack from './017_queue_type_track.js';
 import * as queueTypeTrackCreated from './018_queue_type_track_created.js';
+import * as promiseZones from './019_promise_zones.js';
 
 /**
  * Migrations are numbered and forward-only; the list is in code (not read from a folder) so
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '016_report_customer_name_on_insert': reportCustomerNameOnInsert,
   '017_queue_type_track': queueTypeTrack,
   '018_queue_type_track_created': queueTypeTrackCreated,
+  '019_promise_zones': promiseZones,
 };

@@ -485,14 +485,15 @@ describe.each([...databaseKinds, sqliteWithReadThreads])('the queue’s word sea
         return rows.map((row) => row.detail).join('\n');
       }),
     );
-    // The two lookups in the FTS tables (side by side, in either order), then the queue by the
-    // keys they gave.
-    expect(plans).toHaveLength(3);
+    // The two lookups in the FTS tables (side by side, in either order), the promise zones of the
+    // keys they gave (promise-zones.ts), then the queue by those keys.
+    expect(plans).toHaveLength(4);
     expect(plans.slice(0, 2).sort()).toEqual([
       expect.stringMatching(/SCAN customers_search VIRTUAL TABLE INDEX \d+:M/),
       expect.stringMatching(/SCAN reports_search VIRTUAL TABLE INDEX \d+:M/),
     ]);
-    expect(plans[2]).toMatch(/SEARCH reports USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plans[2]).toMatch(/report_promise_zones/);
+    expect(plans[3]).toMatch(/SEARCH reports USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     for (const plan of plans) expect(plan).not.toMatch(/SCAN (reports|customers)\b(?!_search)/);
   });
 });

@@ -1,0 +1,49 @@
+import { type Kysely, sql } from 'kysely';
+import { dialectOf } from '../dialects/detect.js';
+
+/**
+ * SQLite: the soonest promise of each department in each zone of 1,024 consecutive report
+ * rowids, so that a word's candidates over every status can be sorted by promise without reading
+ * each candidate's report (src/db/promise-zones.ts says how the queue reads them). A word in
+ * 2,000 reports meant 2,000 lookups in the reports table for a page of 50: the last view of the
+ * queue's benchmark over its line (bench/README.md).
+ *
+ * `soonest_due_at` is a lower bound, never more than the promise of any report of that
+ * department in that zone: a trigger lowers it whenever a report is filed with a promise, or its
+ * promise or department changes; nothing raises it. A promise moved later (a pause, a reopen)
+ * or a report moved to another department leaves the old bound, which is only less tight: the
+ * queue then reads a zone it could have skipped, never skips one it needed. The department of
+ * a report routed nowhere is ''.
+ *
+ * A zone is `rowid >> 10`: reports are filed in time order, so a zone is about a day of an office
+ * of a thousand reports a day, and its promises lie close together. The shift is also written in
+ * promise-zones.ts (`ZONE_SHIFT`), and src/db/promise-zones.test.ts checks the two agree.
+ *
+ * One transaction: the table, its backfill from every report with a promise, and the triggers.
+ * PostgreSQL searches by its own statistics and pg_trgm (migration 007): nothing to do there.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  if (dialectOf(db) !== 'sqlite') return;
+  const lower = `insert into report_promise_zones (zone, department_code, soonest_due_at)
+      values (new.rowid >> 10, coalesce(new.department_code, ''), new.due_at)
+      on conflict (department_code, zone) do update
+        set soonest_due_at = min(soonest_due_at, excluded.soonest_due_at)`;
+  await db.transaction().execute(async (trx) => {
+    for (const statement of [
+      `create table report_promise_zones (
+         zone integer not null,
+         department_code text not null,
+         soonest_due_at text not null,
+         primary key (department_code, zone)
+       ) without rowid`,
+      `insert into report_promise_zones (zone, department_code, soonest_due_at)
+         select rowid >> 10, coalesce(department_code, ''), min(due_at) from reports
+         where due_at is not null group by 1, 2`,
+      `create trigger report_promise_zones_insert after insert on reports
+       when new.due_at is not null begin ${lower}; end`,
+      `create trigger report_promise_zones_update after update of due_at, department_code on reports
+       when new.due_at is not null begin ${lower}; end`,
+    ])
+      await sql.raw(statement).execute(trx);
+  });
+}

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerRow, reportRow } from '../../test/support/rows.js';
+import { migrateToLatest } from './database.js';
+import type { FolioDialect } from './dialects/dialect.js';
+import { openSqlite } from './dialects/sqlite.js';
+import { ZONE_SHIFT } from './promise-zones.js';
+import type { Database } from './schema.js';
+
+/**
+ * SQLite's promise zones (migration 019): after any write, every report with a promise has its
+ * zone's entry for its department, at or below its promise — computed with the shift the queue
+ * reads them by (`ZONE_SHIFT`), so a change to either side alone fails here. The queue's pages
+ * read through them are checked against a plain reading in src/services/list-reports.test.ts.
+ */
+
+const AT = '2026-11-26T18:00:00.000Z';
+
+describe('the promise zones on SQLite', () => {
+  let dir: string;
+  let dialect: FolioDialect;
+  let db: Kysely<Database>;
+
+  /** Zones whose bound is missing or above a promise of theirs: none, if the triggers hold. */
+  const brokenBounds = async () => {
+    const { rows } = await sql<{ rowid: number }>`select reports.rowid from reports
+      left join report_promise_zones zones
+        on zones.zone = reports.rowid >> ${ZONE_SHIFT}
+        and zones.department_code = coalesce(reports.department_code, '')
+      where reports.due_at is not null
+        and (zones.soonest_due_at is null or zones.soonest_due_at > reports.due_at)`.execute(db);
+    return rows.map((row) => row.rowid);
+  };
+  const zones = async () =>
+    (
+      await sql<{
+        zone: number;
+        department_code: string;
+        soonest_due_at: string;
+      }>`select * from report_promise_zones order by zone, department_code`.execute(db)
+    ).rows;
+
+  const insert = (rowid: number, department: string | null, due: string | null) =>
+    db
+      .insertInto('reports')
+      .values({
+        ...(reportRow(`2611${String(rowid).padStart(5, '0')}0`, '100001', 'Poste caído', AT) as object),
+        rowid,
+        department_code: department,
+        due_at: due,
+      } as never)
+      .execute();
+
+  const change = (rowid: number, set: { due_at?: string; department_code?: string }) =>
+    db.updateTable('reports').set(set).where(sql<number>`rowid`, '=', rowid).execute();
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-promise-zones-'));
+    dialect = openSqlite(path.join(dir, 'folio.sqlite'));
+    db = dialect.db;
+    await migrateToLatest(db);
+    await sql`insert into users (id, username, name, password_hash, roles, created_at, updated_at)
+      values ('u1', 'admin', 'Admin', 'x', '["admin"]', ${AT}, ${AT})`.execute(db);
+    await db
+      .insertInto('customers')
+      .values(customerRow('100001', 'Ana Ruiz', AT))
+      .execute();
+  });
+  afterAll(async () => {
+    await dialect.db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps each zone at the soonest promise of each department as reports are filed', async () => {
+    const zone = 1 << ZONE_SHIFT;
+    await insert(1, 'facturacion', '2026-12-03T18:00:00.000Z');
+    await insert(2, 'facturacion', '2026-12-01T18:00:00.000Z');
+    await insert(3, null, '2026-12-05T18:00:00.000Z');
+    await insert(4, 'facturacion', null); // no promise: in no queue by promise
+    await insert(zone, 'facturacion', '2026-11-30T18:00:00.000Z'); // the first of the next zone
+    await insert(zone - 1, 'soporte_tecnico', '2026-12-02T18:00:00.000Z'); // the last of the first
+    expect(await zones()).toEqual([
+      { zone: 0, department_code: '', soonest_due_at: '2026-12-05T18:00:00.000Z' },
+      { zone: 0, department_code: 'facturacion', soonest_due_at: '2026-12-01T18:00:00.000Z' },
+      { zone: 0, department_code: 'soporte_tecnico', soonest_due_at: '2026-12-02T18:00:00.000Z' },
+      { zone: 1, department_code: 'facturacion', soonest_due_at: '2026-11-30T18:00:00.000Z' },
+    ]);
+    expect(await brokenBounds()).toEqual([]);
+  });
+
+  it('lowers a bound when a promise moves earlier or a report changes department, and never raises one', async () => {
+    await change(1, { due_at: '2026-11-29T18:00:00.000Z' });
+    await change(2, { department_code: 'administracion' });
+    await change(4, { due_at: '2026-11-28T18:00:00.000Z' });
+    // Later: the zone keeps its bound (a paused promise), lower than it need be.
+    await change(3, { due_at: '2027-01-10T18:00:00.000Z' });
+    expect(await brokenBounds()).toEqual([]);
+    expect(await zones()).toEqual([
+      { zone: 0, department_code: '', soonest_due_at: '2026-12-05T18:00:00.000Z' },
+      { zone: 0, department_code: 'administracion', soonest_due_at: '2026-12-01T18:00:00.000Z' },
+      { zone: 0, department_code: 'facturacion', soonest_due_at: '2026-11-28T18:00:00.000Z' },
+      { zone: 0, department_code: 'soporte_tecnico', soonest_due_at: '2026-12-02T18:00:00.000Z' },
+      { zone: 1, department_code: 'facturacion', soonest_due_at: '2026-11-30T18:00:00.000Z' },
+    ]);
+  });
+
+  it('fills the zones of reports already there when the migration runs', async () => {
+    // Migration 019's backfill, run again over the table as it is now: the bounds it computes are
+    // the tight ones, at or below every stored bound.
+    const { rows } = await sql<{ zone: number; department_code: string; soonest_due_at: string }>`select
+        rowid >> ${ZONE_SHIFT} as zone, coalesce(department_code, '') as department_code, min(due_at) as soonest_due_at
+      from reports where due_at is not null group by 1, 2 order by 1, 2`.execute(db);
+    const stored = await zones();
+    for (const tight of rows) {
+      const bound = stored.find((z) => z.zone === tight.zone && z.department_code === tight.department_code);
+      expect(bound && bound.soonest_due_at <= tight.soonest_due_at, JSON.stringify(tight)).toBe(true);
+    }
+  });
+});
