@@ -114,9 +114,9 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
       await db
         .insertInto('reports')
         .values({
-          // On SQLite, rowids ~100 apart: the reports spread over ~40 promise zones (migration
+          // On SQLite, rowids ~400 apart: the reports spread over ~40 promise zones (migration
           // 019), so that a word's candidates are read zone by zone, not all in one.
-          ...(kind.name === 'sqlite' ? { rowid: 1 + i * 97 + ((i * 37) % 90) } : {}),
+          ...(kind.name === 'sqlite' ? { rowid: 1 + i * 409 + ((i * 37) % 400) } : {}),
           ...row,
           customer_search_name: customers.get(row.customer_number)?.search_name ?? '',
           channel: 'phone',
