@@ -93,6 +93,8 @@ export interface RowsFound {
    */
   start?: {
     rowids: RawBuilder<{ id: number }>;
+    /** The same rowids as the JSON array SQLite made of them (ascending, as FTS5 gives them). */
+    listed: string;
     holds: (table: string) => Expression<SqlBool>;
     test: (table: string, first?: Expression<SqlBool>) => Expression<SqlBool>;
   };
@@ -129,7 +131,12 @@ async function sqliteRows(
   return {
     candidates: found.found,
     where: (table, first) => sql<SqlBool>`(${holds(table)} and ${test(table, first)})`,
-    start: { rowids: sql<{ id: number }>`(select value as id from json_each(${ids}))`, holds, test },
+    start: {
+      rowids: sql<{ id: number }>`(select value as id from json_each(${ids}))`,
+      listed: ids,
+      holds,
+      test,
+    },
   };
 }
 

@@ -298,6 +298,10 @@ describe.each(databaseKinds)('the queue query on $name', (kind) => {
       admin,
     ],
     ['every status, a name', { q: 'ibarra zuniga', limit: 7 }, admin],
+    // "ana" is in descriptions ("dañado") and in a customer's name: the text index's candidates and
+    // the named customer's reports together.
+    ['every status, a word of descriptions and names', { q: 'ana', limit: 7 }, twoDepartments],
+    ['every status, a word of descriptions and names, everyone', { q: 'Ana', limit: 7 }, admin],
     // A type or track is read value by value from its own index (migration 017).
     [
       'every status, one department, a type',

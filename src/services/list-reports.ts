@@ -470,7 +470,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   const rows =
     match?.among && sort === 'promise'
       ? await firstByPromise(db, match.among, visibleDepartments(query, viewer), query.limit + 1, readRows)
-      : await readRows(match?.among);
+      : await readRows(match?.among?.table);
   const page = rows.slice(0, query.limit).map(
     (row): ReportSummary => ({
       number: row.number,

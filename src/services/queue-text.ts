@@ -11,6 +11,7 @@ import { searchKey } from '../core/normalize.js';
 import { SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
 import { CUSTOMER_NUMBER } from '../core/requests/fields.js';
 import { contains } from '../db/like.js';
+import type { Candidates } from '../db/promise-zones.js';
 import type { Database } from '../db/schema.js';
 import { type RowsFound, rowsContaining } from '../db/text-search.js';
 
@@ -51,7 +52,7 @@ export interface TextMatch {
    * which would make SQLite build a temporary index of the list (and an OR of indexes with the
    * other branches). It stays right on any row, only slow where the query does not start here.
    */
-  among?: RawBuilder<{ id: number }>;
+  among?: Candidates;
 }
 
 /**
@@ -143,20 +144,25 @@ function amongReports(
   text: NonNullable<RowsFound['start']>,
   customerNumber: string | undefined,
   customers: RowsFound | null,
-): RawBuilder<{ id: number }> {
-  const parts: RawBuilder<unknown>[] = [sql`select id from ${text.rowids}`];
+): Candidates {
+  const others: RawBuilder<unknown>[] = [];
   if (customerNumber !== undefined)
-    parts.push(
+    others.push(
       sql`select rowid as id from reports as numbered
         where customer_number = ${customerNumber} and not ${text.holds('numbered')}`,
     );
   if (customers && customers.candidates > 0) {
     const named = namedCustomers(db, customers);
     const notNumbered = customerNumber !== undefined ? sql`customer_number <> ${customerNumber}` : sql`1`;
-    parts.push(
+    others.push(
       sql`select rowid as id from reports as of_named
         where customer_number in (${named}) and ${notNumbered} and not ${text.holds('of_named')}`,
     );
   }
-  return sql<{ id: number }>`(${sql.join(parts, sql` union all `)})`;
+  const parts = [sql`select id from ${text.rowids}`, ...others];
+  return {
+    table: sql<{ id: number }>`(${sql.join(parts, sql` union all `)})`,
+    listed: text.listed,
+    ...(others.length > 0 ? { others: sql<{ id: number }>`(${sql.join(others, sql` union all `)})` } : {}),
+  };
 }
