@@ -7,7 +7,11 @@ import { CHANNELS, REPORT_TYPES } from '../src/core/report.js';
 import { composeReportNumber } from '../src/core/report-number.js';
 import { DEMO_DEPARTMENTS, demoInvoiceNumber } from '../src/db/demo-data.js';
 import { COPY_CUSTOMER_NAMES } from '../src/db/migrations/014_report_customer_name.js';
-import { INDEX_REPORTS_ABOVE_WATERMARK, WATERMARK_TO_NEWEST_REPORT } from '../src/db/text-index.js';
+import {
+  INDEX_REPORTS_ABOVE_WATERMARK,
+  WATERMARK_TO_NEWEST_REPORT,
+  ZONES_OF_REPORTS_ABOVE_WATERMARK,
+} from '../src/db/text-index.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { builtMigrations, DATA_DIR, startServer } from './server.js';
 
@@ -539,8 +543,13 @@ function indexReportsAboveWatermark(db: Sqlite.Database): string | null {
     .get();
   if (!hasWatermark) return null;
   const started = Date.now();
+  const hasZones = db
+    .prepare("select 1 from sqlite_master where type = 'table' and name = 'report_promise_zones'")
+    .get();
   db.transaction(() => {
     db.exec(INDEX_REPORTS_ABOVE_WATERMARK);
+    // Migration 019's promise zones, kept with the index from then on.
+    if (hasZones) db.exec(ZONES_OF_REPORTS_ABOVE_WATERMARK);
     db.exec(WATERMARK_TO_NEWEST_REPORT);
   })();
   return `reports_search: reports above the watermark indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`;

@@ -7,8 +7,10 @@ import { customerRow, reportRow } from '../../test/support/rows.js';
 import { migrateToLatest } from './database.js';
 import type { FolioDialect } from './dialects/dialect.js';
 import { openSqlite } from './dialects/sqlite.js';
+import { inWriteTransaction } from './group-commit.js';
 import { ZONE_SHIFT } from './promise-zones.js';
 import type { Database } from './schema.js';
+import { catchUpReportText, indexNewReportText } from './text-index.js';
 
 /**
  * SQLite's promise zones (migration 019): after any write, every report with a promise has its
@@ -75,6 +77,8 @@ describe('the promise zones on SQLite', () => {
   });
 
   it('keeps each zone at the soonest promise of each department as reports are filed', async () => {
+    // Written straight into the table, as an import would: the zones follow at the next search
+    // (or batch of filings, or start), with the text index.
     const zone = 1 << ZONE_SHIFT;
     await insert(1, 'facturacion', '2026-12-03T18:00:00.000Z');
     await insert(2, 'facturacion', '2026-12-01T18:00:00.000Z');
@@ -82,6 +86,8 @@ describe('the promise zones on SQLite', () => {
     await insert(4, 'facturacion', null); // no promise: in no queue by promise
     await insert(zone, 'facturacion', '2026-11-30T18:00:00.000Z'); // the first of the next zone
     await insert(zone - 1, 'soporte_tecnico', '2026-12-02T18:00:00.000Z'); // the last of the first
+    expect(await zones()).toEqual([]);
+    await catchUpReportText(db);
     expect(await zones()).toEqual([
       { zone: 0, department_code: '', soonest_due_at: '2026-12-05T18:00:00.000Z' },
       { zone: 0, department_code: 'facturacion', soonest_due_at: '2026-12-01T18:00:00.000Z' },
@@ -105,6 +111,29 @@ describe('the promise zones on SQLite', () => {
       { zone: 0, department_code: 'soporte_tecnico', soonest_due_at: '2026-12-02T18:00:00.000Z' },
       { zone: 1, department_code: 'facturacion', soonest_due_at: '2026-11-30T18:00:00.000Z' },
     ]);
+  });
+
+  it('puts the reports of a batch of filings in their zones at its end', async () => {
+    const zone = 5 << ZONE_SHIFT;
+    await inWriteTransaction(
+      db,
+      async (trx) => {
+        await trx
+          .insertInto('reports')
+          .values({
+            ...(reportRow('2611999990', '100001', 'Medidor', AT) as object),
+            rowid: zone,
+            department_code: 'facturacion',
+            due_at: '2026-12-07T18:00:00.000Z',
+          } as never)
+          .execute();
+      },
+      indexNewReportText,
+    );
+    expect((await zones()).filter((z) => z.zone === 5)).toEqual([
+      { zone: 5, department_code: 'facturacion', soonest_due_at: '2026-12-07T18:00:00.000Z' },
+    ]);
+    expect(await brokenBounds()).toEqual([]);
   });
 
   it('fills the zones of reports already there when the migration runs', async () => {

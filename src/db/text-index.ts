@@ -1,13 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 import { dialectOf } from './dialects/detect.js';
 import { inWriteTransaction } from './group-commit.js';
+import { ZONE_SHIFT } from './promise-zones.js';
 import type { Database } from './schema.js';
 
 /**
  * Keeps SQLite's FTS5 index of report texts (`reports_search`) up with the reports table, a
  * batch at a time (migration 012 says why and defines the watermark), and completes the reports
- * written around Folio with their customer's name as the search compares it (migration 016). On
- * PostgreSQL the pg_trgm index is part of the table, a trigger copies the name, and these do
+ * written around Folio with their customer's name as the search compares it (migration 016). The
+ * promise zones of new reports (migration 019, promise-zones.ts) are kept in the same step: every
+ * report at or below the watermark is in the index and in its zone. On PostgreSQL the pg_trgm
+ * index is part of the table, a trigger copies the name, there are no zones, and these do
  * nothing.
  *
  * Three places call it, so that a search never misses a report:
@@ -39,6 +42,19 @@ export const WATERMARK_TO_NEWEST_REPORT = `update text_index_progress
   set indexed_through = (select coalesce(max(rowid), 0) from reports) where index_name = 'reports_search'`;
 
 /**
+ * The soonest promise of each department in each zone of the reports above the watermark, folded
+ * into migration 019's promise zones (a bound is only ever lowered). Once per batch here, like the
+ * index, and not by a trigger per report: any AFTER INSERT trigger on `reports`, even one that
+ * does nothing, made an insert ~2.4× slower (47 → 112 µs, better-sqlite3 alone on the
+ * 200,000-report seed), a fifth of the filing rate in the benchmark (bench/README.md).
+ */
+export const ZONES_OF_REPORTS_ABOVE_WATERMARK = `insert into report_promise_zones (zone, department_code, soonest_due_at)
+  select rowid >> ${ZONE_SHIFT}, coalesce(department_code, ''), min(due_at) from reports
+  where rowid > ${WATERMARK} and due_at is not null group by 1, 2
+  on conflict (department_code, zone) do update set soonest_due_at = excluded.soonest_due_at
+    where excluded.soonest_due_at < soonest_due_at`;
+
+/**
  * Adds the reports above the watermark to the index (with their customer's name copied where it is
  * missing) and moves the watermark to the newest report.
  */
@@ -47,6 +63,7 @@ export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
   await sql.raw(COPY_NAMES_ABOVE_WATERMARK).execute(trx);
   const added = await sql.raw(INDEX_REPORTS_ABOVE_WATERMARK).execute(trx);
   if (!added.numAffectedRows) return;
+  await sql.raw(ZONES_OF_REPORTS_ABOVE_WATERMARK).execute(trx);
   await sql.raw(WATERMARK_TO_NEWEST_REPORT).execute(trx);
 }
 
