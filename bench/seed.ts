@@ -547,9 +547,9 @@ function indexReportsAboveWatermark(db: Sqlite.Database): string | null {
     .prepare("select 1 from sqlite_master where type = 'table' and name = 'report_promise_zones'")
     .get();
   db.transaction(() => {
-    db.exec(INDEX_REPORTS_ABOVE_WATERMARK);
     // Migration 019's promise zones, kept with the index from then on.
     if (hasZones) db.exec(ZONES_OF_REPORTS_ABOVE_WATERMARK);
+    db.exec(INDEX_REPORTS_ABOVE_WATERMARK);
     db.exec(WATERMARK_TO_NEWEST_REPORT);
   })();
   return `reports_search: reports above the watermark indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`;

@@ -46,7 +46,7 @@ export const WATERMARK_TO_NEWEST_REPORT = `update text_index_progress
  * into migration 019's promise zones (a bound is only ever lowered). Once per batch here, like the
  * index, and not by a trigger per report: any AFTER INSERT trigger on `reports`, even one that
  * does nothing, made an insert ~2.4× slower (47 → 112 µs, better-sqlite3 alone on the
- * 200,000-report seed), a fifth of the filing rate in the benchmark (bench/README.md).
+ * 200,000-report seed). Here it costs 25–31 µs a batch of 14 filings (bench/README.md).
  */
 export const ZONES_OF_REPORTS_ABOVE_WATERMARK = `insert into report_promise_zones (zone, department_code, soonest_due_at)
   select rowid >> ${ZONE_SHIFT}, coalesce(department_code, ''), min(due_at) from reports
@@ -61,9 +61,11 @@ export const ZONES_OF_REPORTS_ABOVE_WATERMARK = `insert into report_promise_zone
 export async function indexNewReportText(trx: Kysely<Database>): Promise<void> {
   if (dialectOf(trx) !== 'sqlite') return;
   await sql.raw(COPY_NAMES_ABOVE_WATERMARK).execute(trx);
+  // The zones before the index: a write after FTS5's makes it write out the batch's entries then
+  // (1 ms a batch that looked like the zones'), instead of at the commit, as it does anyway.
+  await sql.raw(ZONES_OF_REPORTS_ABOVE_WATERMARK).execute(trx);
   const added = await sql.raw(INDEX_REPORTS_ABOVE_WATERMARK).execute(trx);
   if (!added.numAffectedRows) return;
-  await sql.raw(ZONES_OF_REPORTS_ABOVE_WATERMARK).execute(trx);
   await sql.raw(WATERMARK_TO_NEWEST_REPORT).execute(trx);
 }
 
