@@ -1,12 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseKind, databaseKinds, type TestDatabase } from '../../test/support/databases.js';
 import { customerRow, reportRow } from '../../test/support/rows.js';
-import { migrateToLatest } from './database.js';
-import type { FolioDialect } from './dialects/dialect.js';
-import { openSqlite } from './dialects/sqlite.js';
 import { inWriteTransaction } from './group-commit.js';
 import { ZONE_SHIFT } from './promise-zones.js';
 import type { Database } from './schema.js';
@@ -22,8 +17,7 @@ import { catchUpReportText, indexNewReportText } from './text-index.js';
 const AT = '2026-11-26T18:00:00.000Z';
 
 describe('the promise zones on SQLite', () => {
-  let dir: string;
-  let dialect: FolioDialect;
+  let database: TestDatabase;
   let db: Kysely<Database>;
 
   /** Zones whose bound is missing or above a promise of theirs: none, if the triggers hold. */
@@ -60,10 +54,8 @@ describe('the promise zones on SQLite', () => {
     db.updateTable('reports').set(set).where(sql<number>`rowid`, '=', rowid).execute();
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-promise-zones-'));
-    dialect = openSqlite(path.join(dir, 'folio.sqlite'));
-    db = dialect.db;
-    await migrateToLatest(db);
+    database = await (databaseKinds.find((kind) => kind.name === 'sqlite') as DatabaseKind).open();
+    db = database.dialect.db;
     await sql`insert into users (id, username, name, password_hash, roles, created_at, updated_at)
       values ('u1', 'admin', 'Admin', 'x', '["admin"]', ${AT}, ${AT})`.execute(db);
     await db
@@ -71,10 +63,7 @@ describe('the promise zones on SQLite', () => {
       .values(customerRow('100001', 'Ana Ruiz', AT))
       .execute();
   });
-  afterAll(async () => {
-    await dialect.db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => database.close());
 
   it('keeps each zone at the soonest promise of each department as reports are filed', async () => {
     // Written straight into the table, as an import would: the zones follow at the next search
