@@ -16,10 +16,16 @@ import type { Database } from './schema.js';
  *
  * A zone's bound only ever falls (migration 019), so a stale one makes a zone read needlessly,
  * never skipped wrongly. Zones without a promise of the viewer's departments hold none of their
- * reports with a promise, which a queue by promise lists only: they are never read.
+ * reports with a promise, which a queue by promise lists only: they are never read. The zones are
+ * read after the candidates, so every candidate is in its zone; but the zones and the page are
+ * two statements, each on the database as it is then: a promise moved earlier in the moment
+ * between them can be missing from that page, and is there at the next refresh.
  */
 
-/** Rowids per zone, as a shift: written into migration 019's triggers too (a test checks). */
+/**
+ * Rowids per zone, as a shift: the statement that puts new reports in their zones uses it
+ * (text-index.ts); migration 019's backfill and trigger have it written in (a test checks).
+ */
 export const ZONE_SHIFT = 12;
 
 /**
