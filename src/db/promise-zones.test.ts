@@ -19,6 +19,16 @@ import { catchUpReportText, indexNewReportText } from './text-index.js';
 
 const AT = '2026-11-26T18:00:00.000Z';
 
+/** The user who files the reports of these tests and their customer, 100001. */
+async function addFiler(db: Kysely<Database>): Promise<void> {
+  await sql`insert into users (id, username, name, password_hash, roles, created_at, updated_at)
+    values ('u1', 'admin', 'Admin', 'x', '["admin"]', ${AT}, ${AT})`.execute(db);
+  await db
+    .insertInto('customers')
+    .values(customerRow('100001', 'Ana Ruiz', AT))
+    .execute();
+}
+
 describe('the promise zones on SQLite', () => {
   let database: TestDatabase;
   let db: Kysely<Database>;
@@ -59,12 +69,7 @@ describe('the promise zones on SQLite', () => {
   beforeAll(async () => {
     database = await (databaseKinds.find((kind) => kind.name === 'sqlite') as DatabaseKind).open();
     db = database.dialect.db;
-    await sql`insert into users (id, username, name, password_hash, roles, created_at, updated_at)
-      values ('u1', 'admin', 'Admin', 'x', '["admin"]', ${AT}, ${AT})`.execute(db);
-    await db
-      .insertInto('customers')
-      .values(customerRow('100001', 'Ana Ruiz', AT))
-      .execute();
+    await addFiler(db);
   });
   afterAll(() => database.close());
 
@@ -137,12 +142,7 @@ describe('migration 019 on a database with reports', () => {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
       const before = await migrator.migrateTo('018_queue_type_track_created');
       if (before.error) throw before.error;
-      await sql`insert into users (id, username, name, password_hash, roles, created_at, updated_at)
-        values ('u1', 'admin', 'Admin', 'x', '["admin"]', ${AT}, ${AT})`.execute(db);
-      await db
-        .insertInto('customers')
-        .values(customerRow('100001', 'Ana Ruiz', AT))
-        .execute();
+      await addFiler(db);
       const departments = ['facturacion', 'soporte_tecnico', null];
       for (let i = 0; i < 30; i++)
         await db
