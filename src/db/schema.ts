@@ -267,3 +267,16 @@ export function toDate(value: Date | string): Date {
 export function toDateOrNull(value: Date | string | null): Date | null {
   return value === null ? null : toDate(value);
 }
+
+/** The text `Date.prototype.toISOString` writes, which every timestamp Folio writes is. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * A timestamp as ISO-8601 UTC text (`toISOString`'s): SQLite's stored text as it is, PostgreSQL's
+ * Date (or text written some other way) through Date. For answers that only pass timestamps on:
+ * a queue page of 50 reports turned 100 of them into Dates and back, 0.15–0.19 ms of the thread
+ * that answers every request, against 4–7 µs to check the text.
+ */
+export function toIsoText(value: Date | string): string {
+  return typeof value === 'string' && ISO_UTC.test(value) ? value : toDate(value).toISOString();
+}

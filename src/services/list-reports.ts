@@ -15,7 +15,7 @@ import { TRACKS } from '../core/routing.js';
 import { fixedLimit, rowKeyOf, testedPerRow } from '../db/plan-hints.js';
 import { firstByPromise } from '../db/promise-zones.js';
 import { ConfigurationRepository } from '../db/repositories/configuration.js';
-import { type Database, toDate, toDateOrNull } from '../db/schema.js';
+import { type Database, toIsoText } from '../db/schema.js';
 import { catchUpReportText } from '../db/text-index.js';
 import { unionAllOf } from '../db/union-of-parts.js';
 import type { ServiceContext } from './context.js';
@@ -35,9 +35,11 @@ export interface ReportSummary {
   track: string | null;
   department: string | null;
   assignee: StaffRef | null;
-  dueAt: Date | null;
+  /** ISO-8601 UTC, as the answer gives it. */
+  dueAt: string | null;
   promiseState: string;
-  createdAt: Date;
+  /** ISO-8601 UTC. */
+  createdAt: string;
 }
 
 /**
@@ -487,9 +489,9 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
         row.assignee_username !== null && row.assignee_name !== null
           ? { username: row.assignee_username, name: row.assignee_name }
           : null,
-      dueAt: toDateOrNull(row.due_at),
+      dueAt: row.due_at === null ? null : toIsoText(row.due_at),
       promiseState: row.promise_state,
-      createdAt: toDate(row.created_at),
+      createdAt: toIsoText(row.created_at),
     }),
   );
   const last = page.at(-1);

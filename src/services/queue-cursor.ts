@@ -10,8 +10,9 @@ const badCursor = () =>
   new InvalidInput('El cursor no es válido.', [{ path: 'cursor', message: 'Cursor no válido.' }]);
 
 /** A cursor carries its sort, so one from another ordering is refused instead of skipping rows. */
-export function encodeCursor(sort: QueueSort, at: Date, number: string): string {
-  return Buffer.from(`${sort}|${at.toISOString()}|${number}`).toString('base64url');
+/** `at` is ISO-8601 UTC text. */
+export function encodeCursor(sort: QueueSort, at: string, number: string): string {
+  return Buffer.from(`${sort}|${at}|${number}`).toString('base64url');
 }
 
 export function decodeCursor(cursor: string, sort: QueueSort): { at: string; number: string } {

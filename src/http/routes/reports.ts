@@ -155,9 +155,9 @@ export default async function reportRoutes(fastify: FastifyInstance, options: { 
           track: r.track,
           department: r.department,
           assignee: r.assignee,
-          dueAt: r.dueAt?.toISOString() ?? null,
+          dueAt: r.dueAt,
           promiseState: r.promiseState,
-          createdAt: r.createdAt.toISOString(),
+          createdAt: r.createdAt,
         })),
         nextCursor,
       };
