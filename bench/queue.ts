@@ -126,7 +126,7 @@ export function queueViews(now: Date): View[] {
   const everyStatus = { department: 'facturacion', limit: '50' };
   // Rioverde is UTC-6 all year: its days start at 06:00 UTC.
   const createdIn = (r: Row) => r.createdAt >= `${from}T06` && r.createdAt < `${localDate(now, 0)}T06`;
-  // A run of digits also matches the customer with that number (list-reports.ts).
+  // A run of digits also matches the customer with that number (src/db/queue/queue-text.ts).
   const number = (digits: string) => (r: Row) => r.number.startsWith(digits) || r.customerNumber === digits;
   return [
     {

@@ -35,7 +35,7 @@ export const ZONE_SHIFT = 12;
 const FIRST_ROUND_PAGES = 4;
 const GROWTH = 4;
 
-/** The reports a searched text's matches are among (SQLite: src/services/queue-text.ts), each once. */
+/** The reports a searched text's matches are among (SQLite: src/db/queue/queue-text.ts), each once. */
 export interface Candidates {
   /** All of them, as a table of rowids (its one column `id`). */
   table: RawBuilder<{ id: number }>;

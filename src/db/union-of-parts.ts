@@ -3,7 +3,7 @@ import { type Compilable, type RawBuilder, sql } from 'kysely';
 /**
  * One query run for many sets of values, as a `union all` of its copies, built and compiled
  * once per shape instead of once per copy. The queue reads a type or a track over every
- * department in up to 96 parts (src/services/list-reports.ts); built part by part, Kysely's
+ * department in up to 96 parts (src/db/queue/read-queue.ts); built part by part, Kysely's
  * builders and compiler took ~2 ms a page for 60 parts, forty times the SQL's own time.
  *
  * `build` gets a part's values and writes the query with them as parameters (`where(column, '=',

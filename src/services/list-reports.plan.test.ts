@@ -5,8 +5,8 @@ import { customerRow, reportRow, userRow } from '../../test/support/rows.js';
 import type { StaffUser } from '../core/permissions.js';
 import { REPORT_TYPES } from '../core/report.js';
 import { TRACKS } from '../core/routing.js';
+import { FEW_CUSTOMERS } from '../db/queue/queue-text.js';
 import { listReports, type ReportListQuery } from './list-reports.js';
-import { FEW_CUSTOMERS } from './queue-text.js';
 
 const sqlite = databaseKinds.find((kind) => kind.name === 'sqlite');
 const OPEN = ['new', 'assigned', 'in_progress', 'waiting_customer'] as ReportListQuery['status'];

@@ -4,9 +4,9 @@ import { databaseKinds, sqliteWithReadThreads } from '../../../test/support/data
 import { customerPayload, type Harness, startHarness } from '../../../test/support/harness.js';
 import type { StaffUser } from '../../core/permissions.js';
 import { formatReportNumber } from '../../core/report-number.js';
+import { FEW_CUSTOMERS, FEW_REPORTS } from '../../db/queue/queue-text.js';
 import { watchPromises } from '../../jobs/promise-watch.js';
 import { listReports } from '../../services/list-reports.js';
-import { FEW_CUSTOMERS, FEW_REPORTS } from '../../services/queue-text.js';
 
 type Json = Record<string, unknown>;
 interface Row {

@@ -6,19 +6,19 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { InvalidInput } from '../core/errors.js';
-import { searchKey } from '../core/normalize.js';
-import { SHORTEST_SEARCH_TERM } from '../core/requests/back-office.js';
-import { CUSTOMER_NUMBER } from '../core/requests/fields.js';
-import { contains } from '../db/like.js';
-import type { Candidates } from '../db/promise-zones.js';
-import type { Database } from '../db/schema.js';
-import { type RowsFound, rowsContaining } from '../db/text-search.js';
+import { InvalidInput } from '../../core/errors.js';
+import { searchKey } from '../../core/normalize.js';
+import { SHORTEST_SEARCH_TERM } from '../../core/requests/back-office.js';
+import { CUSTOMER_NUMBER } from '../../core/requests/fields.js';
+import { contains } from '../like.js';
+import type { Candidates } from '../promise-zones.js';
+import type { Database } from '../schema.js';
+import { type RowsFound, rowsContaining } from '../text-search.js';
 
 /**
  * The queue's free text (`q`): a report number, a customer number, the customer's name or words
  * of the description, accents and case aside. This module decides how each is matched; the
- * queue (list-reports.ts) decides how the rows are read.
+ * queue (read-queue.ts) decides how the rows are read.
  */
 
 /**
