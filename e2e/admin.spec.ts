@@ -113,3 +113,50 @@ test('an admin creates an agent, who must change the temporary password before r
   await page.goto('/');
   await expect(page.getByLabel('Buscar cliente')).toBeFocused();
 });
+
+test.describe('the administration on a phone', () => {
+  test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+
+  test('every section fits the screen, and the account menu stays reachable and leads there', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await signIn(page, ADMIN.username, ADMIN.password);
+    const account = page.getByTestId('signed-in-user');
+    await expect(account).toHaveText('Administrador');
+
+    // The header's link gives way to the account; its menu has the administration instead.
+    await expect(page.getByRole('link', { name: 'Administración' })).toBeHidden();
+    await account.click();
+    await page.getByRole('menuitem', { name: 'Administración' }).click();
+    await expect(page).toHaveURL(/\/admin\/usuarios$/);
+
+    const width = page.viewportSize()?.width ?? 0;
+    for (const [path, heading] of [
+      ['/admin/usuarios', 'Usuarios'],
+      ['/admin/departamentos', 'Departamentos y canalización'],
+      ['/admin/promesas', 'Promesas y días inhábiles'],
+      ['/admin/oficina', 'Datos de la oficina'],
+      ['/admin/tokens', 'Tokens de API'],
+      ['/admin/auditoria', 'Bitácora de auditoría'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      // Nothing runs past the screen's edge: wide tables scroll within their own box, and the
+      // sections' navigation sits above the page rather than beside it.
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(pageWidth, path).toBeLessThanOrEqual(width);
+      const box = await account.boundingBox();
+      expect(box && box.x + box.width, `${path}: the account's menu`).toBeLessThanOrEqual(width);
+      // The sections' navigation across the screen, above the page (beside it, it left the page a
+      // third of the screen).
+      const nav = await page.getByRole('navigation', { name: 'Administración' }).boundingBox();
+      const title = await page.getByRole('heading', { level: 1 }).boundingBox();
+      expect(nav?.width ?? 0, `${path}: the navigation's width`).toBeGreaterThan(width * 0.8);
+      expect(
+        (nav?.y ?? 0) + (nav?.height ?? 0),
+        `${path}: the navigation above the page`,
+      ).toBeLessThanOrEqual(title?.y ?? 0);
+    }
+  });
+});

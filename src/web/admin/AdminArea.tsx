@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Group, NavLink, Paper, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Flex, NavLink, Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -30,16 +30,26 @@ export function AdminArea({ user }: { user: User }) {
 
   if (!first) return <NoAccess />;
 
+  // The sections beside the page from a tablet up; on a phone above it, at full width: beside it,
+  // the page was left a third of a phone's width and its tables ran off the screen.
   return (
-    <Group align="flex-start" wrap="nowrap" gap="lg" maw={1280} mx="auto">
+    <Flex
+      direction={{ base: 'column', sm: 'row' }}
+      align={{ base: 'stretch', sm: 'flex-start' }}
+      gap="lg"
+      maw={1280}
+      mx="auto"
+    >
       <Paper
         component="nav"
         aria-label={t('admin.nav.label')}
         withBorder
         radius="md"
         p="xs"
-        w={220}
-        style={{ flexShrink: 0, position: 'sticky', top: 96 }}
+        w={{ base: '100%', sm: 220 }}
+        pos={{ base: 'static', sm: 'sticky' }}
+        top={96}
+        style={{ flexShrink: 0 }}
       >
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={6}>
           {t('admin.nav.label')}
@@ -74,7 +84,7 @@ export function AdminArea({ user }: { user: User }) {
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Box>
-    </Group>
+    </Flex>
   );
 }
 
@@ -104,6 +114,10 @@ export function AdminLink({ user }: { user: User }) {
       fw={600}
       c={active ? 'blue.8' : 'dark'}
       aria-current={active ? 'page' : undefined}
+      // On a phone the header has room for the account only, as for the queue's links: the
+      // account's menu has this link there (UserMenu).
+      visibleFrom="sm"
+      style={{ whiteSpace: 'nowrap' }}
     >
       {t('admin.nav.link')}
     </Anchor>

@@ -1,8 +1,9 @@
 import { Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isRole } from '../../core/permissions.js';
+import { adminSectionsFor } from '../admin/admin-sections.js';
 import type { User } from '../api/types.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
@@ -36,6 +37,12 @@ export function UserMenu({ user }: { user: User }) {
             {user.username} ·{' '}
             {user.roles.map((role) => (isRole(role) ? t(`account.roles.${role}`) : role)).join(', ')}
           </Menu.Label>
+          {adminSectionsFor(user).length > 0 && (
+            // The header's link to the administration is hidden on a phone (AdminLink).
+            <Menu.Item component={Link} to="/admin" hiddenFrom="sm">
+              {t('admin.nav.link')}
+            </Menu.Item>
+          )}
           <Menu.Item onClick={() => setDialog('password')}>{t('account.changePassword')}</Menu.Item>
           <Menu.Divider />
           <Menu.Item

@@ -44,39 +44,42 @@ export function DepartmentsPage() {
         </Group>
         <QueryState query={departments}>
           {(list) => (
-            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" mt="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={240}>{t('admin.departments.code')}</Table.Th>
-                  <Table.Th>{t('admin.departments.name')}</Table.Th>
-                  <Table.Th w={140}>
-                    <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((department) => (
-                  <Table.Tr key={department.code}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {department.code}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{department.name}</Table.Td>
-                    <Table.Td ta="right">
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        aria-label={t('admin.departments.renameLabel', { name: department.name })}
-                        onClick={() => setRenaming(department)}
-                      >
-                        {t('admin.departments.rename')}
-                      </Button>
-                    </Table.Td>
+            // Scrolls sideways on a phone rather than running past the page's edge.
+            <Table.ScrollContainer minWidth={480}>
+              <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" mt="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={240}>{t('admin.departments.code')}</Table.Th>
+                    <Table.Th>{t('admin.departments.name')}</Table.Th>
+                    <Table.Th w={140}>
+                      <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((department) => (
+                    <Table.Tr key={department.code}>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace">
+                          {department.code}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{department.name}</Table.Td>
+                      <Table.Td ta="right">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={t('admin.departments.renameLabel', { name: department.name })}
+                          onClick={() => setRenaming(department)}
+                        >
+                          {t('admin.departments.rename')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </QueryState>
         <NewDepartmentForm onCreated={(d) => setNotice(t('admin.departments.created', { name: d.name }))} />
