@@ -477,6 +477,10 @@ interface ViewResult {
   /** Answers whose row count was not the expected one. */
   wrongRows: number;
   serverCpu: number;
+  /** The server's main thread alone (% of a core). */
+  serverMainCpu: number;
+  /** The load generator (this process, % of a core). */
+  benchCpu: number;
   serverWait: number;
   benchWait: number;
   otherCpu: number;
@@ -522,6 +526,8 @@ async function measureView(
       errors: result.errors + result.timeouts,
       wrongRows,
       serverCpu: cpu.server,
+      serverMainCpu: cpu.serverMain,
+      benchCpu: cpu.bench,
       serverWait: cpu.serverWait,
       benchWait: cpu.benchWait,
       otherCpu: cpu.other,
@@ -832,9 +838,9 @@ function printQueue(
   );
   console.log('');
   console.log(
-    '| view | who | filter | conn. | 2xx/s | p50 ms | p90 ms | p99 ms | max ms | rows | non-2xx / errors / wrong rows | waited server / load gen. | other CPU |',
+    '| view | who | filter | conn. | 2xx/s | p50 ms | p90 ms | p99 ms | max ms | rows | non-2xx / errors / wrong rows | CPU: server main thread / all its threads / load gen. | waited server / load gen. | other CPU |',
   );
-  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const ordered = [...results].sort(
     (a, b) =>
       views.findIndex((v) => v.name === a.view) - views.findIndex((v) => v.name === b.view) ||
@@ -843,12 +849,12 @@ function printQueue(
   for (const r of ordered) {
     if (r.skipped) {
       console.log(
-        `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | – | – | – | – | – | ${r.rows} | ${r.skipped} | | |`,
+        `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | – | – | – | – | – | ${r.rows} | ${r.skipped} | | | |`,
       );
       continue;
     }
     console.log(
-      `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | ${fmt(r.okRps)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.rows} | ${r.non2xx} / ${r.errors} / ${r.wrongRows} | ${fmt(r.serverWait, 1)} / ${fmt(r.benchWait, 1)} % | ${fmt(r.otherCpu, 1)} %${r.disturbed ? ' ⚠' : ''} |`,
+      `| ${r.view} | ${r.who} | ${r.what} | ${r.connections} | ${fmt(r.okRps)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.rows} | ${r.non2xx} / ${r.errors} / ${r.wrongRows} | ${fmt(r.serverMainCpu)} / ${fmt(r.serverCpu)} / ${fmt(r.benchCpu)} % | ${fmt(r.serverWait, 1)} / ${fmt(r.benchWait, 1)} % | ${fmt(r.otherCpu, 1)} %${r.disturbed ? ' ⚠' : ''} |`,
     );
   }
   if (results.some((r) => r.disturbed))

@@ -339,10 +339,16 @@ export async function signIn(url: string, username: string, password: string): P
   return setCookie.split(';')[0] as string;
 }
 
-/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
-export function procCpuSeconds(pid: number): number | undefined {
+/**
+ * CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat; with `thread`,
+ * that one thread's (/proc/<pid>/task/<thread>/stat; a process's main thread has its pid).
+ */
+export function procCpuSeconds(pid: number, thread?: number): number | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(
+      thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`,
+      'utf8',
+    );
     // Fields after the ")" that closes the command name; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
@@ -383,6 +389,11 @@ export function runQueueWaitSeconds(pid: number | 'self'): number {
 export interface CpuShares {
   /** Percent of one core over the interval. */
   server: number;
+  /**
+   * The server's main thread(s) alone (every thread's JavaScript but the read threads', HTTP and
+   * the writes): at 100 % it is the limit, whatever the other threads and the load generator use.
+   */
+  serverMain: number;
   bench: number;
   /** Everything else on the machine (other people's builds, browsers, …). */
   other: number;
@@ -398,6 +409,7 @@ export function cpuMeter(pid: number): { stop(): CpuShares } {
   const machine0 = machineCpuSeconds();
   const own0 = process.cpuUsage();
   const server0 = new Map(processTree(pid).map((p) => [p, procCpuSeconds(p) ?? 0]));
+  const main0 = new Map(processTree(pid).map((p) => [p, procCpuSeconds(p, p) ?? 0]));
   const wait0 = new Map(processTree(pid).map((p) => [p, runQueueWaitSeconds(p)]));
   const benchWait0 = runQueueWaitSeconds('self');
   return {
@@ -410,6 +422,10 @@ export function cpuMeter(pid: number): { stop(): CpuShares } {
         (sum, p) => sum + (procCpuSeconds(p) ?? 0) - (server0.get(p) ?? 0),
         0,
       );
+      const serverMain = processTree(pid).reduce(
+        (sum, p) => sum + (procCpuSeconds(p, p) ?? 0) - (main0.get(p) ?? 0),
+        0,
+      );
       const serverWait = processTree(pid).reduce(
         (sum, p) => sum + runQueueWaitSeconds(p) - (wait0.get(p) ?? 0),
         0,
@@ -417,6 +433,7 @@ export function cpuMeter(pid: number): { stop(): CpuShares } {
       const percent = (x: number) => (x / seconds) * 100;
       return {
         server: percent(server),
+        serverMain: percent(serverMain),
         bench: percent(own),
         other: percent(Math.max(0, machine - own - server)),
         serverWait: percent(serverWait),
