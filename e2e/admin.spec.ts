@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { ADMIN } from './env.js';
+import { ADMIN, AGENT } from './env.js';
 
 async function signIn(page: Page, username: string, password: string) {
   await expect(page.getByRole('heading', { name: /Iniciar sesión/ })).toBeVisible();
@@ -114,7 +114,7 @@ test('an admin creates an agent, who must change the temporary password before r
   await expect(page.getByLabel('Buscar cliente')).toBeFocused();
 });
 
-test.describe('the administration on a phone', () => {
+test.describe('on a phone: the administration, and the header', () => {
   test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
 
   test('every section fits the screen, and the account menu stays reachable and leads there', async ({
@@ -158,5 +158,20 @@ test.describe('the administration on a phone', () => {
         `${path}: the navigation above the page`,
       ).toBeLessThanOrEqual(title?.y ?? 0);
     }
+  });
+
+  test("a long name in the header is cut short, and the account's menu stays on the screen", async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await signIn(page, AGENT.username, AGENT.password);
+    const account = page.getByTestId('signed-in-user');
+    await expect(account).toHaveText('Ana López (ventanilla)');
+    const width = page.viewportSize()?.width ?? 0;
+    const button = page.getByRole('button', { name: /Ana López/ });
+    const box = await button.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+    await button.click();
+    await expect(page.getByRole('menuitem', { name: 'Cerrar sesión', exact: true })).toBeVisible();
   });
 });

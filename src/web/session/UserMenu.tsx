@@ -26,8 +26,11 @@ export function UserMenu({ user }: { user: User }) {
             rightSection={<span aria-hidden="true">▾</span>}
             title={t('session.signedInAs', { name: user.name })}
             loading={signOut.isPending}
+            // A long name ("Ana López (ventanilla)") is cut short on a phone rather than pushing the
+            // menu's arrow off the screen; the whole name is in the title and the menu.
+            maw={{ base: 170, sm: 320 }}
           >
-            <Text span size="sm" fw={500} data-testid="signed-in-user">
+            <Text span size="sm" fw={500} truncate="end" data-testid="signed-in-user">
               {user.name}
             </Text>
           </Button>
