@@ -390,8 +390,8 @@ export interface CpuShares {
   /** Percent of one core over the interval. */
   server: number;
   /**
-   * The server's main thread(s) alone (every thread's JavaScript but the read threads', HTTP and
-   * the writes): at 100 % it is the limit, whatever the other threads and the load generator use.
+   * The server's main thread(s) alone: HTTP, the sessions, building the queries, the writes. At
+   * 100 % it is the limit, whatever the read threads, the collectors and the load generator use.
    */
   serverMain: number;
   bench: number;
@@ -403,14 +403,31 @@ export interface CpuShares {
   benchWait: number;
 }
 
+/** What one of the server's processes has used so far (seconds). */
+interface ProcessTimes {
+  cpu: number;
+  /** Its main thread's CPU (the thread whose id is the process's). */
+  mainCpu: number;
+  /** Runnable but waiting for a core (its main thread: `runQueueWaitSeconds`). */
+  wait: number;
+}
+
+/** Each process of the server's tree now. */
+function serverTimes(pid: number): Map<number, ProcessTimes> {
+  return new Map(
+    processTree(pid).map((p) => [
+      p,
+      { cpu: procCpuSeconds(p) ?? 0, mainCpu: procCpuSeconds(p, p) ?? 0, wait: runQueueWaitSeconds(p) },
+    ]),
+  );
+}
+
 /** Starts measuring CPU use of the server, of this process and of everything else. */
 export function cpuMeter(pid: number): { stop(): CpuShares } {
   const started = performance.now();
   const machine0 = machineCpuSeconds();
   const own0 = process.cpuUsage();
-  const server0 = new Map(processTree(pid).map((p) => [p, procCpuSeconds(p) ?? 0]));
-  const main0 = new Map(processTree(pid).map((p) => [p, procCpuSeconds(p, p) ?? 0]));
-  const wait0 = new Map(processTree(pid).map((p) => [p, runQueueWaitSeconds(p)]));
+  const server0 = serverTimes(pid);
   const benchWait0 = runQueueWaitSeconds('self');
   return {
     stop() {
@@ -418,25 +435,18 @@ export function cpuMeter(pid: number): { stop(): CpuShares } {
       const machine = machineCpuSeconds().busy - machine0.busy;
       const ownUsage = process.cpuUsage(own0);
       const own = (ownUsage.user + ownUsage.system) / 1e6;
-      const server = processTree(pid).reduce(
-        (sum, p) => sum + (procCpuSeconds(p) ?? 0) - (server0.get(p) ?? 0),
-        0,
-      );
-      const serverMain = processTree(pid).reduce(
-        (sum, p) => sum + (procCpuSeconds(p, p) ?? 0) - (main0.get(p) ?? 0),
-        0,
-      );
-      const serverWait = processTree(pid).reduce(
-        (sum, p) => sum + runQueueWaitSeconds(p) - (wait0.get(p) ?? 0),
-        0,
-      );
+      // Each process's use since the start (a process started meanwhile: all of its use).
+      const server1 = serverTimes(pid);
+      const used = (field: keyof ProcessTimes) =>
+        [...server1].reduce((sum, [p, now]) => sum + now[field] - (server0.get(p)?.[field] ?? 0), 0);
+      const server = used('cpu');
       const percent = (x: number) => (x / seconds) * 100;
       return {
         server: percent(server),
-        serverMain: percent(serverMain),
+        serverMain: percent(used('mainCpu')),
         bench: percent(own),
         other: percent(Math.max(0, machine - own - server)),
-        serverWait: percent(serverWait),
+        serverWait: percent(used('wait')),
         benchWait: percent(runQueueWaitSeconds('self') - benchWait0),
       };
     },

@@ -8,6 +8,15 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: 'Entrar' }).click();
 }
 
+/** Signs in from the home page; the header's account button then bears `name`, and is returned. */
+async function signInAs(page: Page, user: { username: string; password: string }, name: string) {
+  await page.goto('/');
+  await signIn(page, user.username, user.password);
+  const account = page.getByTestId('signed-in-user');
+  await expect(account).toHaveText(name);
+  return account;
+}
+
 /** A choice in one of Mantine's multi-selects (its options open in a portal). */
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('dialog').getByRole('combobox', { name: label }).click();
@@ -28,9 +37,7 @@ test('an admin creates an agent, who must change the temporary password before r
   };
 
   // The administrator signs in and opens the users page from the header.
-  await page.goto('/');
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await expect(page.getByTestId('signed-in-user')).toHaveText('Administrador');
+  await signInAs(page, ADMIN, 'Administrador');
   await page.getByRole('link', { name: 'Administración' }).click();
   await expect(page).toHaveURL(/\/admin\/usuarios$/);
   await expect(page.getByRole('heading', { name: 'Usuarios', level: 1 })).toBeVisible();
@@ -120,10 +127,7 @@ test.describe('on a phone: the administration, and the header', () => {
   test('every section fits the screen, and the account menu stays reachable and leads there', async ({
     page,
   }) => {
-    await page.goto('/');
-    await signIn(page, ADMIN.username, ADMIN.password);
-    const account = page.getByTestId('signed-in-user');
-    await expect(account).toHaveText('Administrador');
+    const account = await signInAs(page, ADMIN, 'Administrador');
 
     // The header's link gives way to the account; its menu has the administration instead.
     await expect(page.getByRole('link', { name: 'Administración' })).toBeHidden();
@@ -163,10 +167,7 @@ test.describe('on a phone: the administration, and the header', () => {
   test("a long name in the header is cut short, and the account's menu stays on the screen", async ({
     page,
   }) => {
-    await page.goto('/');
-    await signIn(page, AGENT.username, AGENT.password);
-    const account = page.getByTestId('signed-in-user');
-    await expect(account).toHaveText('Ana López (ventanilla)');
+    await signInAs(page, AGENT, 'Ana López (ventanilla)');
     const width = page.viewportSize()?.width ?? 0;
     const button = page.getByRole('button', { name: /Ana López/ });
     const box = await button.boundingBox();

@@ -40,7 +40,7 @@ export interface ReportSummary {
 /**
  * The departments whose reports the queue may list: the one asked for if the viewer may see it,
  * else the viewer's own; 'every' for a viewer who sees every department and the reports of none.
- * The queue's query tests them (`inDepartments` in listReports) and the promise zones are read
+ * The queue's query tests them (`inDepartments`, read-queue.ts) and the promise zones are read
  * for them (promise-zones.ts).
  */
 function visibleDepartments(query: ReportListQuery, viewer: StaffUser): readonly string[] | 'every' {
@@ -72,8 +72,8 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
     // word is looked up in the text indexes outside open-only queues, and the name is tested on
     // the report in all: queue-text.ts), on this connection (the reads cannot write).
     await catchUpReportText(ctx.db);
-    // The departments, tested before the word on the word's candidates (written as below for a
-    // list of keys).
+    // The departments, tested before the word on the word's candidates (written as read-queue.ts
+    // writes them for a list of keys).
     match = await textMatch(db, query.q, openOnly, (eb) =>
       inDepartments({ visible, query }, eb, testedPerRow('reports.department_code')),
     );
@@ -81,7 +81,7 @@ export async function listReports(ctx: ServiceContext, query: ReportListQuery, v
   // A viewer whose departments are every department there is (a supervisor of all four) sees
   // what an every-department viewer sees, but for the reports of none (unrouted): across every
   // status, the reports are read as one range in the page's order with the department tested on
-  // each, instead of part by part (below), which reads a page from each of eight parts to keep
+  // each, instead of part by part (read-queue.ts), which reads a page from each of eight parts to keep
   // one (a supervisor's every-status search for a common word: 3.7 ms → 1 ms on 1,000,000).
   // Open reports are read as they are: their indexes already hold every department in order.
   const everyDepartment =

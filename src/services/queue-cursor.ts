@@ -9,8 +9,10 @@ import type { QueueSort } from '../core/requests/back-office.js';
 const badCursor = () =>
   new InvalidInput('El cursor no es válido.', [{ path: 'cursor', message: 'Cursor no válido.' }]);
 
-/** A cursor carries its sort, so one from another ordering is refused instead of skipping rows. */
-/** `at` is ISO-8601 UTC text. */
+/**
+ * A cursor carries its sort, so one from another ordering is refused instead of skipping rows.
+ * `at` is ISO-8601 UTC text, as the page gives it.
+ */
 export function encodeCursor(sort: QueueSort, at: string, number: string): string {
   return Buffer.from(`${sort}|${at}|${number}`).toString('base64url');
 }

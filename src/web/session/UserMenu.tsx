@@ -27,7 +27,7 @@ export function UserMenu({ user }: { user: User }) {
             title={t('session.signedInAs', { name: user.name })}
             loading={signOut.isPending}
             // A long name ("Ana López (ventanilla)") is cut short on a phone rather than pushing the
-            // menu's arrow off the screen; the whole name is in the title and the menu.
+            // menu's arrow off the screen; the whole name is in the button's title.
             maw={{ base: 170, sm: 320 }}
           >
             <Text span size="sm" fw={500} truncate="end" data-testid="signed-in-user">
