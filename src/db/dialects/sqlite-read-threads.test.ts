@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../database.js';
 import type { Database } from '../schema.js';
 import { openSqlite } from './sqlite.js';
+import { ReadThreadsDriver } from './sqlite-read-threads.js';
 
 describe('SQLite read threads', () => {
   let dir: string;
@@ -50,6 +51,25 @@ describe('SQLite read threads', () => {
         .execute();
       expect(await departmentName(`d${i}`)).toBe(`Departamento ${i}`);
     }
+  });
+
+  it('all start with the first query, so the first pages asked at once wait for none to start', async () => {
+    const driver = new ReadThreadsDriver(path.join(dir, 'folio.sqlite'), {
+      threads: 3,
+      cacheMb: 2,
+      mmapMb: 0,
+      statementCacheSize: 10,
+    });
+    try {
+      expect(driver.threadsStarted).toBe(0);
+      const connection = await driver.acquireConnection();
+      const { rows } = await connection.executeQuery(CompiledQuery.raw('select 1 as one'));
+      expect(rows).toEqual([{ one: 1 }]);
+      expect(driver.threadsStarted).toBe(3);
+    } finally {
+      await driver.destroy();
+    }
+    expect(driver.threadsStarted).toBe(0);
   });
 
   it('answer many queries at once, each with its own rows', async () => {
