@@ -23,7 +23,7 @@ export const DISTURBED_OTHER = 10;
 export const DISTURBED_WAIT = 5;
 
 /** `"displayNumber"` appears once per row of an answer (and nowhere else). */
-function countRows(body: string): number {
+export function countRows(body: string): number {
   let n = 0;
   for (let i = body.indexOf('"displayNumber"'); i !== -1; i = body.indexOf('"displayNumber"', i + 1)) n++;
   return n;

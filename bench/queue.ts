@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { searchKey } from '../src/core/normalize.js';
 import { DISTURBED_OTHER, leastDisturbed, loadPath } from './load.js';
+import { type ArrivalsResult, type Ask, measureAtOnce, measureSteady } from './queue-arrivals.js';
 import { BURST_MIX, type Burst, measureBurst } from './queue-burst.js';
 import {
   AGENT_PASSWORD,
@@ -56,6 +57,10 @@ export interface QueueOptions {
   plans: boolean;
   /** Also the burst (bench/queue-burst.ts), after the views, in each round. */
   burst: boolean;
+  /** Pages a second arriving on their own, per view (bench/queue-arrivals.ts); 0: not run. */
+  steadyRate: number;
+  /** Times the burst's mix is sent at once (bench/queue-arrivals.ts); 0: not run. */
+  atOnceRounds: number;
   /** Extra environment for the server (`--server-env`). */
   serverEnv: Record<string, string>;
   /** Another server to run (node arguments), e.g. an experimental build; default: the bench build. */
@@ -64,8 +69,16 @@ export interface QueueOptions {
   nodeFlags?: string[];
 }
 
-/** The target adopted for every view (bench/README.md says why). */
-export const QUEUE_TARGET = { connections: 16, p99: 50 } as const;
+/**
+ * The target adopted (bench/README.md, "The target, and why"): p99 ≤ 50 ms for every view with
+ * its pages arriving at 200 a second (ten times the back office's busiest minute), and for the
+ * burst's mix of 16 pages sent at once. `connections` is the closed loop that was the line until
+ * the ninth session, kept as the measure of capacity.
+ */
+export const QUEUE_TARGET = { p99: 50, steadyRate: 200, connections: 16 } as const;
+
+/** The pause after each round of the mix sent at once (its answers all in). */
+const AT_ONCE_PAUSE_MS = 50;
 
 type Who = 'backoffice' | 'supervisor' | 'agent' | 'technician';
 const USERS: Record<Who, { username: string; note: string }> = {
@@ -490,6 +503,36 @@ interface ViewResult {
   skipped?: string;
 }
 
+/** A view (or the burst's mix) under one of the target's loads (bench/queue-arrivals.ts). */
+interface ArrivalsRun extends ArrivalsResult {
+  view: string;
+  load: 'steady' | 'at once';
+  /** Pages a second (steady) or requests sent together (at once). */
+  amount: number;
+  disturbed: boolean;
+}
+
+/** A view's pages arriving at `options.steadyRate` a second. */
+async function measureSteadyView(server: RunningServer, view: string, ask: Ask, options: QueueOptions) {
+  const r = await leastDisturbed(options.retries, () =>
+    measureSteady(server, [ask], options.steadyRate, options.duration, options.warmup),
+  );
+  return { ...r, view, load: 'steady', amount: options.steadyRate } satisfies ArrivalsRun;
+}
+
+/**
+ * The burst's mix sent at once, `options.atOnceRounds` times. Its 16 answers in a round wait for
+ * one another, so a pause of the server in one round is 16 slow pages: a few hundred rounds make
+ * the p99 more than one round's worst.
+ */
+async function measureMixAtOnce(server: RunningServer, cookies: Record<Who, string>, options: QueueOptions) {
+  const asks = await burstAsks(server, cookies);
+  const r = await leastDisturbed(options.retries, () =>
+    measureAtOnce(server, asks, options.atOnceRounds, AT_ONCE_PAUSE_MS, options.warmup),
+  );
+  return { ...r, view: BURST_MIX_NAME, load: 'at once', amount: asks.length } satisfies ArrivalsRun;
+}
+
 /**
  * A view whose median answer alone takes longer than this is not loaded with more connections:
  * 16 of them would queue for seconds (p99 ≥ 16 × the median) and time out, measuring nothing.
@@ -663,6 +706,8 @@ function selected(views: View[], wanted: string[]): View[] {
 
 export interface QueueRun {
   results: ViewResult[];
+  /** The target's loads: per view, and the burst's mix sent at once. */
+  arrivals: ArrivalsRun[];
   /** One per round, with --queue-burst. */
   bursts: Burst[];
   plans: Plan[];
@@ -690,6 +735,7 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
   );
   const dir = fs.mkdtempSync(path.join(DATA_DIR, 'run-'));
   const results: ViewResult[] = [];
+  const arrivals: ArrivalsRun[] = [];
   const bursts: Burst[] = [];
   let plans: Plan[] = [];
   let peakRssMB = 0;
@@ -751,7 +797,19 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
             results.push(r);
             process.stdout.write(`p99 ${r.p99} ms${r.disturbed ? ' ⚠' : ''}; `);
           }
+          if (options.steadyRate > 0) {
+            const ask = { cookie: cookies[view.who], path: target.path, rows: target.rows };
+            const r = await measureSteadyView(server, view.name, ask, options);
+            arrivals.push(r);
+            process.stdout.write(`${r.amount} pages/s arriving… p99 ${r.p99} ms${r.disturbed ? ' ⚠' : ''}`);
+          }
           console.log('');
+        }
+        if (options.atOnceRounds > 0) {
+          process.stdout.write(`  round ${round} the burst's mix at once, ${options.atOnceRounds} times… `);
+          const r = await measureMixAtOnce(server, cookies, options);
+          arrivals.push(r);
+          console.log(`p99 ${r.p99} ms${r.disturbed ? ' ⚠' : ''}`);
         }
         if (options.burst) {
           process.stdout.write(
@@ -778,23 +836,43 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   printQueue(views, results, plans, { peakRssMB, hwmMB, ownPeakMB, mappedMB, startRssMB }, options, seed);
+  printArrivals(views, arrivals);
   printBursts(bursts);
-  return { results, bursts, plans, peakRssMB, hwmMB, ownPeakMB, mappedMB, startRssMB, seed };
+  return { results, arrivals, bursts, plans, peakRssMB, hwmMB, ownPeakMB, mappedMB, startRssMB, seed };
 }
 
-/** The burst, repeated while a core was taken by others (like a view's run). */
-async function runBurst(server: RunningServer, cookies: Record<Who, string>, options: QueueOptions) {
+/** The name the burst's mix goes by among the views' results. */
+const BURST_MIX_NAME = 'the burst’s mix';
+
+/** The burst's mix (bench/queue-burst.ts): its views, each checked once, with their connections. */
+async function burstMix(server: RunningServer, cookies: Record<Who, string>) {
   const mix = selected(
     queueViews(new Date()),
     BURST_MIX.map((entry) => entry.view),
   );
   const targets = await prepare(server, cookies, mix);
-  const asks = BURST_MIX.map((entry) => {
+  return BURST_MIX.map((entry) => {
     const view = mix.find((v) => v.name === entry.view) as View;
     const target = targets.get(entry.view);
     if (!target) throw new Error(`no target for ${entry.view}`);
     return { ...entry, cookie: cookies[view.who], ...target };
   });
+}
+
+/** The mix as requests sent together: each view as many times as it has connections (16 in all). */
+async function burstAsks(server: RunningServer, cookies: Record<Who, string>): Promise<Ask[]> {
+  return (await burstMix(server, cookies)).flatMap((entry) =>
+    Array.from({ length: entry.connections }, () => ({
+      cookie: entry.cookie,
+      path: entry.path,
+      rows: entry.rows,
+    })),
+  );
+}
+
+/** The burst, repeated while a core was taken by others (like a view's run). */
+async function runBurst(server: RunningServer, cookies: Record<Who, string>, options: QueueOptions) {
+  const asks = await burstMix(server, cookies);
   return leastDisturbed(options.retries, async () => {
     await measureBurst(server, asks, options.warmup);
     return measureBurst(server, asks, options.duration);
@@ -820,6 +898,42 @@ function printBursts(bursts: Burst[]) {
         `(worst p99 ${worst} ms; ${fmt(total)} pages/s in all)`,
     );
   });
+}
+
+/** The target's loads per view and the mix, and the verdict on them. */
+function printArrivals(views: View[], arrivals: ArrivalsRun[]) {
+  if (arrivals.length === 0) return;
+  console.log(
+    '\n| view | load | requests | p50 ms | p99 ms | max ms | non-2xx / errors / wrong rows | server CPU | other CPU |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  const loadName = (r: ArrivalsRun) =>
+    r.load === 'steady'
+      ? `${fmt(r.amount)} pages/s arriving`
+      : `${r.amount} at once, ${fmt(r.requests / r.amount)} times`;
+  for (const r of arrivals)
+    console.log(
+      `| ${r.view} | ${loadName(r)} | ${fmt(r.requests)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} / ${r.errors} / ${r.wrongRows} | ${fmt(r.serverCpu)} % | ${fmt(r.otherCpu, 1)} %${r.disturbed ? ' ⚠' : ''} |`,
+    );
+  console.log(
+    `\nverdict (p99 ≤ ${QUEUE_TARGET.p99} ms, worst round: every view with ${QUEUE_TARGET.steadyRate} pages/s arriving, the burst's mix sent at once):`,
+  );
+  let met = 0;
+  let all = 0;
+  for (const name of [...views.map((v) => v.name), BURST_MIX_NAME]) {
+    const runs = arrivals.filter((r) => r.view === name);
+    if (runs.length === 0) continue;
+    const p99 = Math.max(...runs.map((r) => r.p99));
+    const invalid = runs.some((r) => r.non2xx + r.errors + r.wrongRows > 0);
+    const ok = !invalid && p99 <= QUEUE_TARGET.p99;
+    all++;
+    if (ok) met++;
+    console.log(
+      `  ${name.padEnd(20)} p99 ${String(p99).padStart(3)} ms ${(runs[0] as ArrivalsRun).load === 'steady' ? 'arriving' : 'at once '}` +
+        `  ${ok ? 'met' : 'NOT met'}${invalid ? ' (non-2xx, errors or wrong rows)' : ''}${runs.some((r) => r.disturbed) ? ' (disturbed)' : ''}`,
+    );
+  }
+  console.log(`  ${met} of ${all} met`);
 }
 
 function printQueue(
@@ -878,7 +992,8 @@ function printQueue(
   }
   const bad = results.filter((r) => r.non2xx + r.errors + r.wrongRows > 0);
   console.log(
-    `\nverdict (p99 ≤ ${QUEUE_TARGET.p99} ms at ${QUEUE_TARGET.connections} connections, worst round, every view):`,
+    `\ncapacity: ${QUEUE_TARGET.connections} connections in a closed loop (each asks again as soon as it is answered), worst round; ` +
+      `p99 ≤ ${QUEUE_TARGET.p99} ms there was the line until the ninth session:`,
   );
   for (const view of views) {
     const runs = results.filter((r) => r.view === view.name && r.connections === QUEUE_TARGET.connections);

@@ -105,6 +105,8 @@ const KNOWN = [
   'views',
   'queue-connections',
   'queue-burst',
+  'queue-rate',
+  'queue-at-once',
   'plans',
   'node-flags',
   'server-env',
@@ -138,6 +140,10 @@ const options = {
   plans: option('plans', 'true') !== 'false',
   /** The queue's burst: 16 connections asking a mix of views at once (bench/queue-burst.ts). */
   queueBurst: option('queue-burst', 'false') === 'true',
+  /** The queue's steady load: pages a second arriving on their own, per view (0: not run). */
+  queueRate: nonNegative('queue-rate', 200),
+  /** Times the queue's burst mix is sent at once (0: not run). */
+  queueAtOnce: Math.round(nonNegative('queue-at-once', 300)),
   connections: Math.round(positive('connections', 16)),
   rounds: Math.round(positive('rounds', 2)),
   scenarios: option('scenarios', 'file,lookup')
@@ -587,6 +593,8 @@ async function main() {
       views: options.views,
       plans: options.plans,
       burst: options.queueBurst,
+      steadyRate: options.queueRate,
+      atOnceRounds: options.queueAtOnce,
       serverEnv: options.serverEnv,
       nodeFlags: [
         ...options.nodeFlags,
