@@ -904,16 +904,16 @@ function printBursts(bursts: Burst[]) {
 function printArrivals(views: View[], arrivals: ArrivalsRun[]) {
   if (arrivals.length === 0) return;
   console.log(
-    '\n| view | load | requests | p50 ms | p99 ms | max ms | non-2xx / errors / wrong rows | server CPU | other CPU |',
+    '\n| view | load | requests | p50 ms | p99 ms | max ms | sent late, most ms | non-2xx / errors / wrong rows | server CPU | other CPU |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const loadName = (r: ArrivalsRun) =>
     r.load === 'steady'
       ? `${fmt(r.amount)} pages/s arriving`
       : `${r.amount} at once, ${fmt(r.requests / r.amount)} times`;
   for (const r of arrivals)
     console.log(
-      `| ${r.view} | ${loadName(r)} | ${fmt(r.requests)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} / ${r.errors} / ${r.wrongRows} | ${fmt(r.serverCpu)} % | ${fmt(r.otherCpu, 1)} %${r.disturbed ? ' ⚠' : ''} |`,
+      `| ${r.view} | ${loadName(r)} | ${fmt(r.requests)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.load === 'steady' ? r.lateSend : '–'} | ${r.non2xx} / ${r.errors} / ${r.wrongRows} | ${fmt(r.serverCpu)} % | ${fmt(r.otherCpu, 1)} %${r.disturbed ? ' ⚠' : ''} |`,
     );
   console.log(
     `\nverdict (p99 ≤ ${QUEUE_TARGET.p99} ms, worst round: every view with ${QUEUE_TARGET.steadyRate} pages/s arriving, the burst's mix sent at once):`,
