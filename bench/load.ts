@@ -22,6 +22,17 @@ export const DISTURBED_OTHER = 10;
  */
 export const DISTURBED_WAIT = 5;
 
+/** What a load measured of its pages (ms), and the answers that were not right. */
+export interface PageFigures {
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  /** 200s whose row count was not the expected one. */
+  wrongRows: number;
+}
+
 /** `"displayNumber"` appears once per row of an answer (and nowhere else). */
 export function countRows(body: string): number {
   let n = 0;

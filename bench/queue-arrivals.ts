@@ -18,7 +18,7 @@
  * beside the server's page.
  */
 import http from 'node:http';
-import { countRows } from './load.js';
+import { countRows, type PageFigures } from './load.js';
 import { cpuMeter, type RunningServer } from './server.js';
 
 export interface Ask {
@@ -28,17 +28,11 @@ export interface Ask {
   rows: number;
 }
 
-export interface ArrivalsResult {
+export interface ArrivalsResult extends PageFigures {
   requests: number;
-  p50: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-  wrongRows: number;
   /**
    * The most a request was sent after it was due (ms; steady only): the load generator's own
-   * pauses (its collector, a core taken), which count in every request's time from when it was due.
+   * waits (its collector, a core taken by the server), not counted in the pages' times.
    */
   lateSend: number;
   /** The server's CPU meanwhile, % of one core. */

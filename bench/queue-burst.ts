@@ -6,7 +6,7 @@
  * of the 16, beside the queue pages that staff keep open, and the question is what everyone
  * waits, the searchers included.
  */
-import { loadPath } from './load.js';
+import { loadPath, type PageFigures } from './load.js';
 import { cpuMeter, type RunningServer } from './server.js';
 
 /**
@@ -28,16 +28,10 @@ export const BURST_MIX: readonly { view: string; connections: number }[] = [
   { view: 'sup-every-q-word', connections: 1 },
 ];
 
-export interface BurstResult {
+export interface BurstResult extends PageFigures {
   view: string;
   connections: number;
   okRps: number;
-  p50: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-  wrongRows: number;
 }
 
 export interface Burst {
