@@ -336,6 +336,16 @@ export function queueViews(now: Date): View[] {
       check: inDept,
     },
     {
+      // The same search newest first (the queue's sort menu): the promise zones serve the promise
+      // order only (added in the ninth session).
+      name: 'all-q-rare-newest',
+      who: 'backoffice',
+      what: `every status, q=${RARE_WORD}, sort=-created`,
+      query: { ...everyStatus, q: RARE_WORD, sort: '-created' },
+      sort: '-created',
+      check: inDept,
+    },
+    {
       name: 'all-q-number',
       who: 'backoffice',
       what: `every status, q=${previous}-00`,
