@@ -18,6 +18,7 @@
  * beside the server's page.
  */
 import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { countRows, type PageFigures } from './load.js';
 import { cpuMeter, type RunningServer } from './server.js';
 
@@ -74,19 +75,16 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function summary(answers: readonly Answer[]): Omit<ArrivalsResult, 'serverCpu' | 'otherCpu' | 'lateSend'> {
   const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x);
   return {
     requests: answers.length,
-    p50: round(percentile(ms, 50)),
-    p99: round(percentile(ms, 99)),
-    max: round(ms.at(-1) ?? Number.NaN),
+    p50: Math.round(percentile(ms, 50)),
+    p99: Math.round(percentile(ms, 99)),
+    max: Math.round(ms.at(-1) ?? Number.NaN),
     non2xx: answers.filter((a) => a.status !== 0 && a.status !== 200).length,
     errors: answers.filter((a) => a.status === 0).length,
     wrongRows: answers.filter((a) => a.wrongRows).length,
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `rate` requests a second for `seconds`, arriving at random (exponential gaps), each asking the
@@ -116,11 +114,13 @@ export async function measureSteady(
         await sleep(due - now);
         continue;
       }
-      if (!meter && due >= measureFrom) meter = cpuMeter(server.pid);
-      if (due >= measureFrom) lateSend = Math.max(lateSend, now - due);
       const answer = request(agent, server, asks[n++ % asks.length] as Ask, now);
       pending.push(answer);
-      if (due >= measureFrom) counted.push(answer);
+      if (due >= measureFrom) {
+        meter ??= cpuMeter(server.pid);
+        lateSend = Math.max(lateSend, now - due);
+        counted.push(answer);
+      }
       due += (-Math.log(1 - Math.random()) / rate) * 1000;
     }
     const answers = await Promise.all(counted);

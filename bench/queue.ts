@@ -823,7 +823,7 @@ export async function runQueue(options: QueueOptions): Promise<QueueRun> {
         }
         if (options.burst) {
           process.stdout.write(
-            `  round ${round} burst (${BURST_MIX.length} views, 16 connections at once)… `,
+            `  round ${round} burst in a closed loop (${BURST_MIX.length} views, 16 connections)… `,
           );
           bursts.push(await runBurst(server, cookies, options));
           console.log('done');
@@ -892,7 +892,7 @@ async function runBurst(server: RunningServer, cookies: Record<Who, string>, opt
 function printBursts(bursts: Burst[]) {
   bursts.forEach((burst, i) => {
     console.log(
-      `\nburst, round ${i + 1}: 16 connections at once, a mix of views (bench/queue-burst.ts); waited server / load gen. ` +
+      `\nburst in a closed loop (capacity), round ${i + 1}: 16 connections over a mix of views (bench/queue-burst.ts); waited server / load gen. ` +
         `${fmt(burst.serverWait, 1)} / ${fmt(burst.benchWait, 1)} %, other processes ${fmt(burst.otherCpu, 1)} % of a core${burst.disturbed ? ' ⚠' : ''}\n`,
     );
     console.log('| view | conn. | 2xx/s | p50 ms | p99 ms | max ms | non-2xx / errors / wrong rows |');
@@ -904,7 +904,7 @@ function printBursts(bursts: Burst[]) {
     const worst = Math.max(...burst.views.map((r) => r.p99));
     const total = burst.views.reduce((sum, r) => sum + r.okRps, 0);
     console.log(
-      `\nburst verdict: every view's p99 ≤ ${QUEUE_TARGET.p99} ms: ${worst <= QUEUE_TARGET.p99 ? 'met' : 'NOT met'} ` +
+      `\nburst in a closed loop (the line until the ninth session: every view's p99 ≤ ${QUEUE_TARGET.p99} ms): ${worst <= QUEUE_TARGET.p99 ? 'met' : 'NOT met'} ` +
         `(worst p99 ${worst} ms; ${fmt(total)} pages/s in all)`,
     );
   });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { User } from '../api/types.js';
 import { NotFoundPage } from '../layout/NotFoundPage.js';
-import { ADMIN_SECTIONS, type AdminSection, adminSectionsFor } from './admin-sections.js';
+import { ADMIN_SECTIONS, type AdminSection, adminSectionsFor, usesAdministration } from './admin-sections.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { DepartmentsPage } from './departments/DepartmentsPage.js';
 import { OfficePage } from './office/OfficePage.js';
@@ -104,7 +104,7 @@ function NoAccess() {
 export function AdminLink({ user }: { user: User }) {
   const { t } = useTranslation();
   const location = useLocation();
-  if (adminSectionsFor(user).length === 0) return null;
+  if (!usesAdministration(user)) return null;
   const active = location.pathname.startsWith('/admin');
   return (
     <Anchor

@@ -23,3 +23,8 @@ export function userCan(user: { roles: readonly string[] }, action: Action): boo
 export function adminSectionsFor(user: { roles: readonly string[] }): AdminSection[] {
   return ADMIN_SECTIONS.filter((section) => userCan(user, section.action));
 }
+
+/** Whether the user may use any section: the header's link and the account menu's item show then. */
+export function usesAdministration(user: { roles: readonly string[] }): boolean {
+  return adminSectionsFor(user).length > 0;
+}

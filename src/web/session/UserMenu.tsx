@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isRole } from '../../core/permissions.js';
-import { adminSectionsFor } from '../admin/admin-sections.js';
+import { usesAdministration } from '../admin/admin-sections.js';
 import type { User } from '../api/types.js';
 import { ErrorMessage } from '../layout/ErrorMessage.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
@@ -40,7 +40,7 @@ export function UserMenu({ user }: { user: User }) {
             {user.username} ·{' '}
             {user.roles.map((role) => (isRole(role) ? t(`account.roles.${role}`) : role)).join(', ')}
           </Menu.Label>
-          {adminSectionsFor(user).length > 0 && (
+          {usesAdministration(user) && (
             // The header's link to the administration is hidden on a phone (AdminLink).
             <Menu.Item component={Link} to="/admin" hiddenFrom="sm">
               {t('admin.nav.link')}
